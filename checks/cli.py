@@ -1,0 +1,177 @@
+"""The command line: `python -m checks extract|check|sources ...`.
+
+Every failure the user can cause ends with a one-line message and a non-zero exit, never a
+traceback: 2 for bad input or usage, 3 for configuration, 4 for sources that cannot be reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from checks.config import Settings
+from checks.errors import CheckError, ConfigError, InputError, SourceError
+from checks.textio import prepare_text
+
+
+def _read_article(path: str, settings: Settings) -> tuple[str, list[str]]:
+    if path == "-":
+        raw: bytes | str = sys.stdin.buffer.read()
+        name = ""
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"No such file: {path}")
+        raw, name = p.read_bytes(), p.name
+    article = prepare_text(raw, max_chars=settings.max_chars, filename=name)
+    return article.text, article.warnings
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, got {value!r}") from None
+
+
+def _document(text: str, extraction, verdicts: dict[str, Any] | None = None) -> dict:
+    claims = []
+    for claim in extraction.claims:
+        item = claim.to_dict()
+        if verdicts is not None and claim.id in verdicts:
+            item["verdict"] = verdicts[claim.id].to_dict()
+        claims.append(item)
+    article_date = extraction.article_date.isoformat() if extraction.article_date else None
+    return {
+        "article": {"date": article_date, "characters": len(text), "model": extraction.model},
+        "warnings": extraction.warnings,
+        "claims": claims,
+    }
+
+
+def _table(doc: dict) -> str:
+    rows = [("id", "type", "where", "text", "value", "verdict")]
+    for c in doc["claims"]:
+        value = json.dumps(
+            {k: v for k, v in c["value"].items() if v not in (None, [], False)}, ensure_ascii=False
+        )
+        verdict = (c.get("verdict") or {}).get("label", "")
+        text = c["text"].replace("\n", " ")
+        rows.append((c["id"], c["type"], f"{c['start']}-{c['end']}", text[:60], value[:70], verdict))
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    head = f"article date: {doc['article']['date'] or 'unknown'}, {len(doc['claims'])} claims"
+    return "\n".join([head, *lines])
+
+
+def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from checks.extract import extract_claims
+    from checks.nlp import load_pipeline
+
+    text, warnings = _read_article(args.file, settings)
+    extraction = extract_claims(
+        text,
+        article_date=_parse_date(args.date),
+        pipeline=load_pipeline(settings.spacy_model),
+    )
+    extraction.warnings[:0] = warnings
+    _emit(_document(text, extraction), args.format)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
+    from checks.extract import extract_claims
+    from checks.nlp import load_pipeline
+    from checks.pipeline import check_claims
+
+    if args.offline:
+        settings = settings.with_(offline=True)
+    text, warnings = _read_article(args.file, settings)
+    extraction = extract_claims(
+        text, article_date=_parse_date(args.date), pipeline=load_pipeline(settings.spacy_model)
+    )
+    extraction.warnings[:0] = warnings
+    verdicts = check_claims(text, extraction.claims, extraction.article_date, settings=settings)
+    _emit(_document(text, extraction, verdicts), args.format)
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
+    from checks import sourcesctl
+
+    if args.action == "status":
+        rows = sourcesctl.status(settings)
+        print(json.dumps(rows, indent=2, default=str) if args.format == "json" else
+              sourcesctl.format_status(rows))
+        return 0
+    first, _, last = args.years.partition("-")
+    try:
+        years = range(int(first), int(last or first) + 1)
+    except ValueError:
+        raise InputError(f"--years must look like 1946-2026, got {args.years!r}") from None
+
+    def progress(done: int, total: int, what: str) -> None:
+        print(f"[{done}/{total}] {what}", file=sys.stderr)
+
+    summary = sourcesctl.sync(settings, years, progress=progress)
+    print(json.dumps(summary, indent=2, default=str))
+    return 0 if not summary.get("failed") else 4
+
+
+def _emit(doc: dict, fmt: str) -> None:
+    for warning in doc.get("warnings", []):
+        print(f"warning: {warning}", file=sys.stderr)
+    if fmt == "json":
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(_table(doc))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m checks", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, helptext in (
+        ("extract", "list the checkable claims of an article"),
+        ("check", "extract claims and check each against public records"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("file", help="article text file, or - for standard input")
+        p.add_argument("--date", help="the article's publication date, YYYY-MM-DD")
+        p.add_argument("--format", choices=["json", "table"], default="table")
+        if name == "check":
+            p.add_argument("--offline", action="store_true", help="answer from the cache only")
+    s = sub.add_parser("sources", help="public sources: status, or sync the UN tables")
+    s.add_argument("action", choices=["status", "sync"])
+    s.add_argument("--years", default="1946-2026", help="years to sync, e.g. 1946-2026")
+    s.add_argument("--format", choices=["json", "table"], default="table")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        handler = {"extract": cmd_extract, "check": cmd_check, "sources": cmd_sources}
+        return handler[args.command](args, settings)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ConfigError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 3
+    except SourceError as exc:
+        print(f"source unavailable: {exc}", file=sys.stderr)
+        return 4
+    except CheckError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

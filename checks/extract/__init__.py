@@ -1,0 +1,72 @@
+"""Split an article into checkable claims, each typed, located and read.
+
+Order of operations:
+1. Run the spaCy pipeline once (sentences, entities, parse).
+2. Resolutions, votes and dates are found from the pattern files; numbers come after them,
+   so that digits inside a tally, a date or a symbol are never claimed twice.
+3. Quotes and roles use the entities (speakers, people).
+4. Overlapping finds of one type keep the longest; ids follow reading order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checks.extract import dates, numbers, quotes, resolutions, roles, votes
+from checks.extract.context import ArticleContext, drop_contained, to_claims
+from checks.models import Claim
+from checks.nlp import Pipeline, load_pipeline
+
+__all__ = ["Extraction", "extract_claims", "find_dateline"]
+
+find_dateline = dates.find_dateline
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim]
+    article_date: date | None
+    model: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_claims(
+    text: str, *, article_date: date | None = None, pipeline: Pipeline | None = None
+) -> Extraction:
+    """Every claim of `text`; relative dates resolve against `article_date` (or the dateline)."""
+    pipeline = pipeline or load_pipeline()
+    warnings: list[str] = [pipeline.warning] if pipeline.warning else []
+    if article_date is None:
+        article_date = dates.find_dateline(text)
+        if article_date is not None:
+            warnings.append(f"Article date taken from its dateline: {article_date.isoformat()}.")
+        else:
+            warnings.append(
+                "No article date given and none found in the text: relative dates such as "
+                "'on Sunday' are left unresolved. Pass --date YYYY-MM-DD."
+            )
+    doc = pipeline.nlp(text)
+    ctx = ArticleContext(text, doc, article_date, statistical=pipeline.statistical)
+    found = resolutions.find(ctx) + votes.find(ctx) + dates.find(ctx)
+    found = drop_contained(found)
+    found = _drop_dates_inside_symbols(found)
+    taken = [(f.start, f.end) for f in found if not f.shares_numbers]
+    found += numbers.find(ctx, taken)
+    found += quotes.find(ctx) + roles.find(ctx)
+    found = drop_contained(found)
+    return Extraction(to_claims(ctx, found), article_date, pipeline.model, warnings)
+
+
+def _drop_dates_inside_symbols(found):
+    """"resolution 2231 (2015)": the year belongs to the symbol, not a separate date claim."""
+    symbols = [(f.start, f.end) for f in found if f.type == "resolution"]
+    return [
+        f
+        for f in found
+        if not (
+            f.type == "date"
+            and f.value.get("precision") == "year"
+            and any(s <= f.start and f.end <= e for s, e in symbols)
+        )
+    ]

@@ -1,0 +1,158 @@
+"""What every claim finder shares: the parsed article, its sentences and small readers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from checks.models import Claim
+from checks.patternbook import Pattern, load_json
+
+
+@dataclass
+class Found:
+    """A claim before ids are assigned; `priority` breaks ties between overlapping finds."""
+
+    type: str
+    start: int
+    end: int
+    value: dict
+    priority: int = 0
+    sentence_bounds: tuple[int, int] | None = None
+    shares_numbers: bool = False  # a duration ("111 days after") is also a number claim
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    doc: Doc
+    article_date: date | None
+    statistical: bool = True
+    sentence_starts: list[int] = field(default_factory=list)
+    sentence_ends: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for sent in self.doc.sents:
+            start, end = sent.start_char, sent.end_char
+            # spaCy may end a sentence mid-line on a heading; keep its own boundaries.
+            self.sentence_starts.append(start)
+            self.sentence_ends.append(end)
+
+    # --- sentences -----------------------------------------------------------------------
+    def sentence_index(self, offset: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return max(0, i)
+
+    def sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence(s) covering [start, end): a claim may span two sentences."""
+        if not self.sentence_starts:
+            return 0, len(self.text)
+        first = self.sentence_index(start)
+        last = self.sentence_index(max(start, end - 1))
+        return self.sentence_starts[first], self.sentence_ends[last]
+
+    def sentence_text(self, start: int, end: int) -> str:
+        s, e = self.sentence_bounds(start, end)
+        return self.text[s:e]
+
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        yield from zip(self.sentence_starts, self.sentence_ends, strict=True)
+
+    # --- matching ------------------------------------------------------------------------
+    def finditer(self, pattern: Pattern) -> Iterator[re.Match[str]]:
+        """Matches of a pattern whose sentence satisfies its `requires` condition."""
+        for match in pattern.regex.finditer(self.text):
+            if pattern.requires is not None:
+                s, e = self.sentence_bounds(match.start(), match.end())
+                if not pattern.requires.search(self.text[s:e]):
+                    continue
+            yield match
+
+    def entities_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Span]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [
+            ent
+            for ent in self.doc.ents
+            if ent.start_char >= span.start_char
+            and ent.end_char <= span.end_char
+            and (labels is None or ent.label_ in labels)
+        ]
+
+    def entity_at(self, start: int, end: int) -> Span | None:
+        for ent in self.doc.ents:
+            if ent.start_char <= start and ent.end_char >= end:
+                return ent
+        return None
+
+
+def number_value(word: str) -> int | float | None:
+    """'11' -> 11, 'eleven' -> 11, 'none' -> 0, '3,000' -> 3000, '12.5' -> 12.5."""
+    words = load_json("lexicon.json")["number_words"]
+    token = word.strip().lower().replace("\u2019", "'")
+    if token in words:
+        return words[token]
+    cleaned = token.replace(",", "")
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    if re.fullmatch(r"\d+\.\d+", cleaned):
+        return float(cleaned)
+    parts = re.split(r"[-\s]+", token)
+    if len(parts) == 2 and all(p in words for p in parts):
+        return words[parts[0]] + words[parts[1]]
+    return None
+
+
+def council_size(on: date | None) -> int:
+    """15 members since the 1965 Charter amendment took effect (1 January 1966), 11 before."""
+    if on is not None and on.year < 1966:
+        return 11
+    return 15
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def to_claims(ctx: ArticleContext, found: list[Found]) -> list[Claim]:
+    """Assign ids in reading order and attach each claim's sentence."""
+    found.sort(key=lambda f: (f.start, -f.end, f.type))
+    claims = []
+    for i, f in enumerate(found, 1):
+        s, e = f.sentence_bounds or ctx.sentence_bounds(f.start, f.end)
+        s, e = min(s, f.start), max(e, f.end)
+        claims.append(
+            Claim(
+                id=f"c{i}",
+                type=f.type,
+                start=f.start,
+                end=f.end,
+                text=ctx.text[f.start : f.end],
+                sentence=ctx.text[s:e].strip(),
+                value=f.value,
+                sentence_start=s,
+            )
+        )
+    return claims
+
+
+def drop_contained(found: list[Found]) -> list[Found]:
+    """Within one type, keep the longest of overlapping finds (ties: higher priority)."""
+    by_type: dict[str, list[Found]] = {}
+    for f in found:
+        by_type.setdefault(f.type, []).append(f)
+    kept: list[Found] = []
+    for items in by_type.values():
+        items.sort(key=lambda f: (-(f.priority), -(f.end - f.start), f.start))
+        chosen: list[Found] = []
+        for f in items:
+            if not any(overlaps((f.start, f.end), (c.start, c.end)) for c in chosen):
+                chosen.append(f)
+        kept.extend(chosen)
+    return kept

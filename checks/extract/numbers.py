@@ -1,0 +1,126 @@
+"""Other checkable figures: "the 15-member Council", "nine 'yes' votes", "36 years", "12.5%",
+"$5.2 billion". A number needs a unit to be a claim; times of day, phone numbers, references
+to paragraphs and pages, and parts of symbols, votes, dates and resolutions are not claims."""
+
+from __future__ import annotations
+
+import re
+
+from checks.extract.context import ArticleContext, Found, number_value, overlaps
+from checks.patternbook import load_json, patterns
+
+QUALIFIERS = re.compile(
+    r"(?i)\b(more\s+than|over|at\s+least|nearly|almost|about|around|some|up\s+to|fewer\s+than|"
+    r"less\s+than|roughly|approximately)\s+$"
+)
+MEASURES = frozenset(
+    "years days weeks months hours votes members pages paragraphs seats percent missions "
+    "resolutions drafts abstentions troops people times".split()
+)
+SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+
+
+def _plural(unit: str) -> str:
+    unit = unit.lower()
+    return unit if unit.endswith("s") or unit in {"%", "percent"} else unit + "s"
+
+
+def _qualifier(ctx: ArticleContext, start: int) -> str | None:
+    m = QUALIFIERS.search(ctx.text[max(0, start - 20) : start])
+    return re.sub(r"\s+", " ", m[1].lower()) if m else None
+
+
+def _value(n: float, unit: str, ctx: ArticleContext, start: int, **extra) -> dict:
+    value = {"value": int(n) if float(n).is_integer() else n, "unit": unit}
+    qualifier = _qualifier(ctx, start)
+    if qualifier:
+        value["qualifier"] = qualifier
+    value.update(extra)
+    return value
+
+
+def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
+    """Numbers outside the spans already `taken` by votes, dates and resolutions."""
+    lex = load_json("lexicon.json")
+    excluded = list(taken)
+    found: list[Found] = []
+    for p in patterns("number"):
+        if p.options.get("exclude"):
+            excluded += [(m.start(), m.end()) for m in ctx.finditer(p)]
+    for p in patterns("number"):
+        if p.options.get("exclude"):
+            continue
+        for m in ctx.finditer(p):
+            if any(overlaps((m.start(), m.end()), span) for span in excluded):
+                continue
+            g = m.groupdict()
+            if p.label == "NUM_HYPHEN_UNIT":
+                n = number_value(g["n"])
+                if n is not None:
+                    found.append(Found("number", m.start(), m.end(),
+                                       _value(n, _plural(g["unit"]), ctx, m.start()), 1))
+            elif p.label == "NUM_PERCENT":
+                n = float(g["n"].replace(",", "."))
+                found.append(Found("number", m.start(), m.end(), _value(n, "percent", ctx, m.start()), 1))
+            elif p.label == "NUM_MONEY":
+                n = float(g["n"].replace(",", ""))
+                scale = (g.get("scale") or "").lower()
+                n *= lex["scale_words"].get(scale) or SCALE_ABBREV.get(scale, 1)
+                currency = g["cur"].strip().upper().replace("US$", "USD").replace("$", "USD")
+                currency = {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, currency)
+                found.append(Found("number", m.start(), m.end(), _value(n, currency, ctx, m.start()), 1))
+            elif p.label == "NUM_HALF_SCALE":
+                n = 0.5 * lex["scale_words"][g["scale"].lower()]
+                unit = _plural(g["unit"]) if g.get("unit") else ""
+                found.append(Found("number", m.start(), m.end(), _value(n, unit, ctx, m.start()), 1))
+    excluded += [(f.start, f.end) for f in found]
+    found += _token_numbers(ctx, excluded, lex)
+    return found
+
+
+def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: dict) -> list[Found]:
+    """Cardinals and ordinals modifying a noun, read from the dependency parse."""
+    found: list[Found] = []
+    skip_heads = set(lex["number_excluded_heads"])
+    ordinals = lex["ordinal_words"]
+    doc = ctx.doc
+    for tok in doc:
+        low = tok.lower_
+        is_ordinal = low in ordinals
+        if not (tok.like_num or is_ordinal) or tok.is_punct:
+            continue
+        if any(overlaps((tok.idx, tok.idx + len(tok)), span) for span in excluded):
+            continue
+        if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
+            continue  # a year: the date finder's business
+        if low in {"one", "a", "an"} and not is_ordinal:
+            continue  # "one of them", "one day": rarely a checkable figure
+        n = ordinals.get(low) if is_ordinal else number_value(tok.text)
+        if n is None:
+            continue
+        head = _unit_token(tok)
+        if head is None or head.like_num or (not is_ordinal and head.lower_ in skip_heads):
+            continue
+        if not is_ordinal and n <= 2 and _plural(head.text) not in MEASURES:
+            continue  # "our two states", "both sides": not a figure anyone checks
+        if not is_ordinal and tok.dep_ not in {"nummod", "quantmod"}:
+            continue
+        end_tok = head if head.i > tok.i else tok
+        start, end = tok.idx, end_tok.idx + len(end_tok)
+        if end - start > 60 or any(overlaps((start, end), span) for span in excluded):
+            start, end = tok.idx, tok.idx + len(tok)
+        extra = {"ordinal": True} if is_ordinal else {}
+        unit = head.text.lower() if is_ordinal else _plural(head.text)
+        found.append(Found("number", start, end, _value(n, unit, ctx, start, **extra), 0))
+        excluded.append((start, end))
+    return found
+
+
+def _unit_token(tok):
+    """The noun a number counts: its syntactic head when that is a noun after it."""
+    head = tok.head
+    if head is not tok and head.pos_ in {"NOUN", "PROPN"} and head.i > tok.i and head.i - tok.i <= 5:
+        return head
+    if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN":
+        return tok.doc[tok.i + 1]
+    return None

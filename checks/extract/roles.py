@@ -1,0 +1,133 @@
+"""People's titles ("Deputy Foreign Minister Sergei Ryabkov", "Iran's Ambassador to Moscow Kazem
+Jalali") and states' roles in a text ("drafted by France and Tunisia", "its President for March
+(China)")."""
+
+from __future__ import annotations
+
+import re
+
+from checks import countries
+from checks.extract.context import ArticleContext, Found
+from checks.patternbook import load_json, patterns
+
+MAX_TITLE_TOKENS = 8
+
+
+def _title_tokens(ctx: ArticleContext, person) -> list:
+    """The run of title words just before a PERSON entity (or after it, as an appositive)."""
+    lex = load_json("lexicon.json")
+    nouns, modifiers = set(lex["role_nouns"]), set(lex["role_modifiers"])
+    doc = ctx.doc
+    run = []
+    i = person.start - 1
+    while i >= 0 and len(run) < MAX_TITLE_TOKENS:
+        tok = doc[i]
+        low = tok.lower_
+        titled = low in nouns or low in modifiers or tok.ent_type_ in {"GPE", "NORP", "ORG"}
+        if not titled or tok.is_sent_start and low in {"the", "and", "to", "of"}:
+            break
+        run.insert(0, tok)
+        i -= 1
+    while run and run[0].lower_ in {"the", "and", "to", "of", "for", "-", "’s", "'s"}:
+        run.pop(0)
+    if not any(t.lower_ in nouns for t in run):
+        return []
+    return run
+
+
+def _appositive(ctx: ArticleContext, person) -> list:
+    """"Sergei Ryabkov, Russia's deputy foreign minister," -> the tokens between the commas."""
+    lex = load_json("lexicon.json")
+    nouns = set(lex["role_nouns"])
+    doc = ctx.doc
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return []
+    run = []
+    for tok in doc[person.end + 1 : person.end + 1 + MAX_TITLE_TOKENS]:
+        if tok.text in {",", ".", ";"}:
+            break
+        run.append(tok)
+    if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in {",", "."}:
+        if any(t.lower_ in nouns for t in run) and not any(t.pos_ == "VERB" for t in run):
+            return run
+    return []
+
+
+def _describe(tokens) -> tuple[str, str | None]:
+    """Split a title into the role and the state it is of ("US President" -> President, US)."""
+    of = None
+    words = []
+    for tok in tokens:
+        if tok.ent_type_ in {"GPE", "NORP"} and of is None:
+            of = countries.from_demonym(tok.text) or countries.canonical(tok.text)
+            if tok.ent_type_ == "GPE" and tok.i > tokens[0].i and tokens[tok.i - tokens[0].i - 1].lower_ in {"to", "of"}:
+                words.append(tok.text)  # "Ambassador to Moscow": the place is part of the role
+            continue
+        if tok.text in {"’s", "'s"}:
+            continue
+        words.append(tok.text_with_ws if tok.text != "-" else "-")
+    role = re.sub(r"\s+", " ", "".join(w if w.endswith(" ") or w == "-" else w + " " for w in words))
+    role = re.sub(r"\s*-\s*", "-", role).strip()
+    return role, of
+
+
+def _people(ctx: ArticleContext) -> list:
+    """PERSON entities, plus names the small model missed right after a title
+    ("Ambassador to Moscow Kazem Jalali": a run of proper nouns after a role word)."""
+    lex = load_json("lexicon.json")
+    nouns, modifiers = set(lex["role_nouns"]), set(lex["role_modifiers"])
+    doc = ctx.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) <= 5]
+    covered = {i for e in people for i in range(e.start, e.end)}
+    for tok in doc:
+        if tok.lower_ not in nouns or not tok.text[:1].isupper():
+            continue
+        j = tok.i + 1
+        while j < len(doc) and (doc[j].lower_ in modifiers or doc[j].ent_type_ == "GPE"):
+            if doc[j].lower_ in {"to", "of"} and j + 1 < len(doc) and doc[j + 1].ent_type_ == "GPE":
+                j += 2
+                continue
+            if doc[j].lower_ in {"to", "of", "for", "and", "the"}:
+                break
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and doc[k].text.istitle():
+            if doc[k].lower_ in nouns or doc[k].lower_ in modifiers or doc[k].ent_type_ in {"GPE", "ORG"}:
+                break
+            k += 1
+        if k - j >= 2 and not covered & set(range(j, k)):
+            people.append(doc[j:k])
+            covered |= set(range(j, k))
+    return people
+
+
+def find(ctx: ArticleContext) -> list[Found]:
+    found: list[Found] = []
+    for ent in _people(ctx):
+        tokens = _title_tokens(ctx, ent)
+        if tokens:
+            role, of = _describe(tokens)
+            value = {"person": ent.text, "role": role, "of": of}
+            found.append(Found("role", tokens[0].idx, ent.end_char, value, 1))
+            continue
+        tokens = _appositive(ctx, ent)
+        if tokens:
+            role, of = _describe(tokens)
+            value = {"person": ent.text, "role": role, "of": of}
+            last = tokens[-1]
+            found.append(Found("role", ent.start_char, last.idx + len(last), value, 1))
+    for p in patterns("role"):
+        for m in ctx.finditer(p):
+            states = [countries.canonical(n) for n in countries.split_names(m["who"])]
+            states = [s for s in states if s and s[0].isupper()]
+            if not states:
+                continue
+            if p.label == "ROLE_COUNCIL_PRESIDENT":
+                value = {"person": states[0], "role": "President of the Security Council",
+                         "of": m["month"] + (f" {m['y']}" if m["y"] else "")}
+            else:
+                act = re.sub(r"\s+", " ", m["act"].lower())
+                role = "drafter" if act in {"drafted", "penned", "authored"} else "sponsor"
+                value = {"person": ", ".join(states), "role": role, "of": None, "members": states}
+            found.append(Found("role", m.start(), m.end(), value, 1))
+    return found
