@@ -63,9 +63,13 @@ def _table(doc: dict) -> str:
         )
         verdict = (c.get("verdict") or {}).get("label", "")
         text = c["text"].replace("\n", " ")
-        rows.append((c["id"], c["type"], f"{c['start']}-{c['end']}", text[:60], value[:70], verdict))
+        rows.append(
+            (c["id"], c["type"], f"{c['start']}-{c['end']}", text[:60], value[:70], verdict)
+        )
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines = [
+        "  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     head = f"article date: {doc['article']['date'] or 'unknown'}, {len(doc['claims'])} claims"
     return "\n".join([head, *lines])
@@ -108,8 +112,11 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.action == "status":
         rows = sourcesctl.status(settings)
-        print(json.dumps(rows, indent=2, default=str) if args.format == "json" else
-              sourcesctl.format_status(rows))
+        print(
+            json.dumps(rows, indent=2, default=str)
+            if args.format == "json"
+            else sourcesctl.format_status(rows)
+        )
         return 0
     first, _, last = args.years.partition("-")
     try:

@@ -59,7 +59,7 @@ def extract_claims(
 
 
 def _drop_dates_inside_symbols(found):
-    """"resolution 2231 (2015)": the year belongs to the symbol, not a separate date claim."""
+    """ "resolution 2231 (2015)": the year belongs to the symbol, not a separate date claim."""
     symbols = [(f.start, f.end) for f in found if f.type == "resolution"]
     return [
         f

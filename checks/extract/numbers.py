@@ -14,8 +14,26 @@ QUALIFIERS = re.compile(
     r"less\s+than|roughly|approximately)\s+$"
 )
 MEASURES = frozenset(
-    "years days weeks months hours votes members pages paragraphs seats percent missions "
-    "resolutions drafts abstentions troops people times".split()
+    [
+        "years",
+        "days",
+        "weeks",
+        "months",
+        "hours",
+        "votes",
+        "members",
+        "pages",
+        "paragraphs",
+        "seats",
+        "percent",
+        "missions",
+        "resolutions",
+        "drafts",
+        "abstentions",
+        "troops",
+        "people",
+        "times",
+    ]
 )
 SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 
@@ -57,22 +75,35 @@ def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
             if p.label == "NUM_HYPHEN_UNIT":
                 n = number_value(g["n"])
                 if n is not None:
-                    found.append(Found("number", m.start(), m.end(),
-                                       _value(n, _plural(g["unit"]), ctx, m.start()), 1))
+                    found.append(
+                        Found(
+                            "number",
+                            m.start(),
+                            m.end(),
+                            _value(n, _plural(g["unit"]), ctx, m.start()),
+                            1,
+                        )
+                    )
             elif p.label == "NUM_PERCENT":
                 n = float(g["n"].replace(",", "."))
-                found.append(Found("number", m.start(), m.end(), _value(n, "percent", ctx, m.start()), 1))
+                found.append(
+                    Found("number", m.start(), m.end(), _value(n, "percent", ctx, m.start()), 1)
+                )
             elif p.label == "NUM_MONEY":
                 n = float(g["n"].replace(",", ""))
                 scale = (g.get("scale") or "").lower()
                 n *= lex["scale_words"].get(scale) or SCALE_ABBREV.get(scale, 1)
                 currency = g["cur"].strip().upper().replace("US$", "USD").replace("$", "USD")
                 currency = {"€": "EUR", "£": "GBP", "¥": "JPY"}.get(currency, currency)
-                found.append(Found("number", m.start(), m.end(), _value(n, currency, ctx, m.start()), 1))
+                found.append(
+                    Found("number", m.start(), m.end(), _value(n, currency, ctx, m.start()), 1)
+                )
             elif p.label == "NUM_HALF_SCALE":
                 n = 0.5 * lex["scale_words"][g["scale"].lower()]
                 unit = _plural(g["unit"]) if g.get("unit") else ""
-                found.append(Found("number", m.start(), m.end(), _value(n, unit, ctx, m.start()), 1))
+                found.append(
+                    Found("number", m.start(), m.end(), _value(n, unit, ctx, m.start()), 1)
+                )
     excluded += [(f.start, f.end) for f in found]
     found += _token_numbers(ctx, excluded, lex)
     return found
@@ -101,10 +132,14 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
         head = _unit_token(tok)
         if head is None or head.like_num or (not is_ordinal and head.lower_ in skip_heads):
             continue
+        if is_ordinal and (n < 2 or head.lower_ in {"time", "times", "step", "round", "half"}):
+            continue  # "the first time": a figure of speech, not a count
         if not is_ordinal and n <= 2 and _plural(head.text) not in MEASURES:
             continue  # "our two states", "both sides": not a figure anyone checks
         if not is_ordinal and tok.dep_ not in {"nummod", "quantmod"}:
             continue
+        if any(overlaps((head.idx, head.idx + len(head)), span) for span in excluded):
+            continue  # "150 last year": the noun belongs to a date, not to the number
         end_tok = head if head.i > tok.i else tok
         start, end = tok.idx, end_tok.idx + len(end_tok)
         if end - start > 60 or any(overlaps((start, end), span) for span in excluded):
@@ -119,7 +154,12 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
 def _unit_token(tok):
     """The noun a number counts: its syntactic head when that is a noun after it."""
     head = tok.head
-    if head is not tok and head.pos_ in {"NOUN", "PROPN"} and head.i > tok.i and head.i - tok.i <= 5:
+    if (
+        head is not tok
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.i > tok.i
+        and head.i - tok.i <= 5
+    ):
         return head
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "NOUN":
         return tok.doc[tok.i + 1]

@@ -111,7 +111,11 @@ def find(ctx: ArticleContext) -> list[Found]:
                 info.update(before)
                 if not before:
                     start = qs
-            value = {"speaker": info.get("speaker"), "quote": quote.strip(), "via": info.get("via")}
+            value = {
+                "speaker": info.get("speaker"),
+                "quote": quote.strip().rstrip(",").strip(),
+                "via": info.get("via"),
+            }
             if info.get("speaker_refers_to"):
                 value["speaker_refers_to"] = info["speaker_refers_to"]
             seen.append((qs, qe))

@@ -55,8 +55,9 @@ def find(ctx: ArticleContext) -> list[Found]:
                 organ = "SC" if label != "RES_WORD" else _organ(ctx, m.start(), m.group("organ"))
                 value = _resolution(int(num), int(year_text) if year_text else None, organ)
                 found.append(Found("resolution", m.start(), m.end(), value, PRIORITY[label]))
-            elif label == "RES_GA_SYMBOL":
-                value = {"number": None, "symbol": m.group(0), "draft": False, "organ": "GA"}
+            elif label in {"RES_GA_SYMBOL", "RES_GA_WORD"}:
+                symbol = m.group(0) if label == "RES_GA_SYMBOL" else f"A/RES/{m['ga']}"
+                value = {"number": None, "symbol": symbol, "draft": False, "organ": "GA"}
                 found.append(Found("resolution", m.start(), m.end(), value, 3))
             elif label in {"RES_DRAFT_SYMBOL", "RES_OLD_DRAFT"}:
                 symbol_start = m.start() if label == "RES_DRAFT_SYMBOL" else m.group(0).rfind("S/")

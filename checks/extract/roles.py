@@ -24,7 +24,7 @@ def _title_tokens(ctx: ArticleContext, person) -> list:
         tok = doc[i]
         low = tok.lower_
         titled = low in nouns or low in modifiers or tok.ent_type_ in {"GPE", "NORP", "ORG"}
-        if not titled or tok.is_sent_start and low in {"the", "and", "to", "of"}:
+        if not titled or (tok.is_sent_start and low in {"the", "and", "to", "of"}):
             break
         run.insert(0, tok)
         i -= 1
@@ -36,7 +36,7 @@ def _title_tokens(ctx: ArticleContext, person) -> list:
 
 
 def _appositive(ctx: ArticleContext, person) -> list:
-    """"Sergei Ryabkov, Russia's deputy foreign minister," -> the tokens between the commas."""
+    """ "Sergei Ryabkov, Russia's deputy foreign minister," -> the tokens between the commas."""
     lex = load_json("lexicon.json")
     nouns = set(lex["role_nouns"])
     doc = ctx.doc
@@ -60,13 +60,19 @@ def _describe(tokens) -> tuple[str, str | None]:
     for tok in tokens:
         if tok.ent_type_ in {"GPE", "NORP"} and of is None:
             of = countries.from_demonym(tok.text) or countries.canonical(tok.text)
-            if tok.ent_type_ == "GPE" and tok.i > tokens[0].i and tokens[tok.i - tokens[0].i - 1].lower_ in {"to", "of"}:
+            if (
+                tok.ent_type_ == "GPE"
+                and tok.i > tokens[0].i
+                and tokens[tok.i - tokens[0].i - 1].lower_ in {"to", "of"}
+            ):
                 words.append(tok.text)  # "Ambassador to Moscow": the place is part of the role
             continue
         if tok.text in {"’s", "'s"}:
             continue
         words.append(tok.text_with_ws if tok.text != "-" else "-")
-    role = re.sub(r"\s+", " ", "".join(w if w.endswith(" ") or w == "-" else w + " " for w in words))
+    role = re.sub(
+        r"\s+", " ", "".join(w if w.endswith(" ") or w == "-" else w + " " for w in words)
+    )
     role = re.sub(r"\s*-\s*", "-", role).strip()
     return role, of
 
@@ -92,7 +98,11 @@ def _people(ctx: ArticleContext) -> list:
             j += 1
         k = j
         while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and doc[k].text.istitle():
-            if doc[k].lower_ in nouns or doc[k].lower_ in modifiers or doc[k].ent_type_ in {"GPE", "ORG"}:
+            if (
+                doc[k].lower_ in nouns
+                or doc[k].lower_ in modifiers
+                or doc[k].ent_type_ in {"GPE", "ORG"}
+            ):
                 break
             k += 1
         if k - j >= 2 and not covered & set(range(j, k)):
@@ -123,8 +133,11 @@ def find(ctx: ArticleContext) -> list[Found]:
             if not states:
                 continue
             if p.label == "ROLE_COUNCIL_PRESIDENT":
-                value = {"person": states[0], "role": "President of the Security Council",
-                         "of": m["month"] + (f" {m['y']}" if m["y"] else "")}
+                value = {
+                    "person": states[0],
+                    "role": "President of the Security Council",
+                    "of": m["month"] + (f" {m['y']}" if m["y"] else ""),
+                }
             else:
                 act = re.sub(r"\s+", " ", m["act"].lower())
                 role = "drafter" if act in {"drafted", "penned", "authored"} else "sponsor"

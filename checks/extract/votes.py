@@ -30,13 +30,15 @@ class Part:
     complete: bool = False  # a full tally such as 13-0-2 stands alone
 
 
-def _states(ctx: ArticleContext, text: str, start: int) -> list[str]:
-    """Names in a matched list that are states (known aliases or spaCy GPE/NORP)."""
+def _states(ctx: ArticleContext, text: str, start: int, *, trusted: bool = False) -> list[str]:
+    """Names in a matched list that are states (known names, spaCy GPE/NORP, or any name
+    where the pattern itself guarantees a list of members, as in "abstentions (A, B)")."""
     out: list[str] = []
     for name in countries.split_names(text):
         offset = ctx.text.find(name, start)
         ent = ctx.entity_at(offset, offset + len(name)) if offset >= 0 else None
-        if countries.is_known(name) or (ent is not None and ent.label_ in {"GPE", "NORP"}):
+        is_state = countries.is_known(name) or (ent is not None and ent.label_ in {"GPE", "NORP"})
+        if is_state or (trusted and name[:1].isupper()):
             canon = countries.canonical(name)
             if canon not in out:
                 out.append(canon)
@@ -76,7 +78,7 @@ def _parts(ctx: ArticleContext) -> list[Part]:
             elif label == "VOTE_LIST_AFTER":
                 side = g["side"].lower()
                 key = SIDE_OF.get(side, "abstain")
-                states = _states(ctx, g["who"], m.start("who"))
+                states = _states(ctx, g["who"], m.start("who"), trusted=True)
                 if not states:
                     continue
                 part.lists = {LIST_KEYS[key]: states}
@@ -144,9 +146,8 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         value["unanimous"] = value["unanimous"] or part.unanimous
         if part.only:
             value["only"] = True
-    if value["only"] if "only" in value else False:
-        if value["for"] is None:
-            value["for"] = len(value["in_favour"])
+    if (value.get("only", False)) and value["for"] is None:
+        value["for"] = len(value["in_favour"])
     if value["unanimous"]:
         named_dissent = value["abstaining"] or value["against_members"]
         if value["against"] is None and not value["against_members"]:
@@ -170,7 +171,9 @@ def find(ctx: ArticleContext) -> list[Found]:
     kept: list[Part] = []
     for part in parts:
         if any(
-            k.start <= part.start and part.end <= k.end and (k.end - k.start) > (part.end - part.start)
+            k.start <= part.start
+            and part.end <= k.end
+            and (k.end - k.start) > (part.end - part.start)
             and set(part.counts) <= set(k.counts)
             for k in kept
         ):
