@@ -1,0 +1,332 @@
+"""Connections, schema version, whole reviews and the audit trail of the review store."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, Self
+
+from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from checks.config import DEFAULT_REVIEW_STATUSES, Settings
+from checks.models import ArticleMeta, Claim, Verdict
+from checks.store.engine import engine_for
+from checks.store.records import (
+    SCHEMA_VERSION,
+    UNREVIEWED,
+    ClaimNotFound,
+    InvalidStatus,
+    ReviewBundle,
+    ReviewNotFound,
+    ReviewSummary,
+    StoreError,
+    audit_table,
+    claim_row,
+    claims_table,
+    dump_json,
+    marks_table,
+    metadata,
+    now_iso,
+    reviews_table,
+    row_claim,
+    row_review,
+    schema_table,
+    verdict_from_json,
+    verdict_json,
+    verdicts_table,
+)
+
+#: Arbitrary constant naming the PostgreSQL advisory lock held while the schema is checked.
+_SCHEMA_LOCK = 0x636865636B73
+
+
+class StoreBase:
+    """Connections, schema, whole reviews and the audit trail; `ReviewStore` adds the marks."""
+
+    def __init__(self, url: str | None = None, *, statuses: Sequence[str] | None = None) -> None:
+        self.url = url or Settings().store_url
+        self.statuses: tuple[str, ...] = tuple(statuses or DEFAULT_REVIEW_STATUSES)
+        self._engine = engine_for(self.url)
+        self._writer = self._engine.execution_options(checks_begin="IMMEDIATE")
+        with self._write() as conn:
+            if conn.dialect.name == "postgresql":  # two servers starting at once: one creates
+                conn.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+            metadata.create_all(conn)
+            version = conn.execute(select(schema_table.c.version)).scalar()
+            if version is None:
+                conn.execute(insert(schema_table).values(id=1, version=SCHEMA_VERSION))
+            elif version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"The store at {self._engine.url!r} has schema version {version}, newer "
+                    f"than this program's {SCHEMA_VERSION}; upgrade the workbench."
+                )
+            elif version < SCHEMA_VERSION:
+                self._migrate(conn, version)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Self:
+        return cls(settings.store_url, statuses=settings.review_statuses)
+
+    def close(self) -> None:
+        """Close pooled connections; the store (and engine) stays usable and reconnects."""
+        self._engine.dispose()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"The review store could not save: {exc}") from exc
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self._engine.begin() as conn:  # one snapshot for the whole read
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"The review store could not be read: {exc}") from exc
+
+    @staticmethod
+    def _migrate(conn: Connection, version: int) -> None:
+        # No older schema exists yet; each future step upgrades one version, in this transaction.
+        raise StoreError(f"No migration from store schema version {version}")
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _lock_review(conn: Connection, review_id: int) -> Any:
+        row = conn.execute(
+            select(reviews_table).where(reviews_table.c.id == review_id).with_for_update()
+        ).first()
+        if row is None:
+            raise ReviewNotFound(f"No review with id {review_id}")
+        return row
+
+    @staticmethod
+    def _claim_ids(conn: Connection, review_id: int) -> set[str]:
+        rows = conn.execute(
+            select(claims_table.c.claim_id).where(claims_table.c.review_id == review_id)
+        )
+        return {r.claim_id for r in rows}
+
+    @staticmethod
+    def _audit_row(
+        conn: Connection,
+        review_id: int,
+        claim_id: str | None,
+        who: str,
+        field_name: str,
+        old: str | None,
+        new: str | None,
+        at: str,
+    ) -> None:
+        conn.execute(
+            insert(audit_table).values(
+                review_id=review_id,
+                claim_id=claim_id,
+                who=who,
+                field=field_name,
+                old_value=old,
+                new_value=new,
+                at=at,
+            )
+        )
+
+    @staticmethod
+    def _touch(conn: Connection, review_id: int, at: str) -> None:
+        conn.execute(
+            update(reviews_table).where(reviews_table.c.id == review_id).values(updated_at=at)
+        )
+
+    def _check_status(self, status: str) -> None:
+        if status != UNREVIEWED and status not in self.statuses:
+            allowed = ", ".join(repr(s) for s in self.statuses)
+            raise InvalidStatus(f"Unknown review status {status!r}; allowed: {allowed}")
+
+    # -- reviews ------------------------------------------------------------------------------
+
+    def create_review(
+        self,
+        text: str,
+        meta: ArticleMeta,
+        claims: Sequence[Claim],
+        verdicts: Mapping[str, Verdict] | None = None,
+        name: str | None = None,
+        *,
+        created_by: str = "",
+    ) -> int:
+        """Save a new review of `text` and return its id."""
+        ids = [c.id for c in claims]
+        if len(set(ids)) != len(ids):
+            raise StoreError(f"Duplicate claim ids: {sorted({i for i in ids if ids.count(i) > 1})}")
+        unknown = set(verdicts or {}) - set(ids)
+        if unknown:
+            raise ClaimNotFound(f"Verdicts for unknown claims: {sorted(unknown)}")
+        now = now_iso()
+        label = name or meta.title or " ".join(text.split()[:8]) or "Untitled review"
+        with self._write() as conn:
+            result = conn.execute(
+                insert(reviews_table).values(
+                    name=label,
+                    text=text,
+                    meta_json=dump_json(meta.to_dict()),
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            review_id = int(result.inserted_primary_key[0])
+            if claims:
+                rows = [claim_row(review_id, i, c) for i, c in enumerate(claims)]
+                conn.execute(insert(claims_table), rows)
+            if verdicts:
+                rows = [
+                    {"review_id": review_id, "claim_id": k, "verdict_json": verdict_json(v)}
+                    for k, v in verdicts.items()
+                ]
+                conn.execute(insert(verdicts_table), [dict(r, updated_at=now) for r in rows])
+            self._audit_row(conn, review_id, None, created_by, "review", None, label, now)
+        return review_id
+
+    def list_reviews(self) -> list[ReviewSummary]:
+        """All reviews, most recently changed first."""
+        dismissed = func.coalesce(marks_table.c.dismissed, False)
+        reviewed = case((func.coalesce(marks_table.c.status, UNREVIEWED) != UNREVIEWED, 1), else_=0)
+        counts = (
+            select(
+                claims_table.c.review_id,
+                func.count().label("claims"),
+                func.coalesce(func.sum(reviewed), 0).label("reviewed"),
+            )
+            .select_from(
+                claims_table.outerjoin(
+                    marks_table,
+                    (marks_table.c.review_id == claims_table.c.review_id)
+                    & (marks_table.c.claim_id == claims_table.c.claim_id),
+                )
+            )
+            .where(dismissed.is_(False))
+            .group_by(claims_table.c.review_id)
+        )
+        with self._read() as conn:
+            tally = {r.review_id: (r.claims, r.reviewed) for r in conn.execute(counts)}
+            rows = conn.execute(
+                select(reviews_table).order_by(
+                    reviews_table.c.updated_at.desc(), reviews_table.c.id.desc()
+                )
+            ).all()
+        return [
+            ReviewSummary(
+                id=r.id,
+                name=r.name,
+                title=json.loads(r.meta_json).get("title", ""),
+                created_at=r.created_at,
+                updated_at=r.updated_at,
+                claim_count=int(tally.get(r.id, (0, 0))[0]),
+                reviewed_count=int(tally.get(r.id, (0, 0))[1]),
+            )
+            for r in rows
+        ]
+
+    def load(self, review_id: int) -> ReviewBundle:
+        """Everything about one review, read from one consistent snapshot."""
+        with self._read() as conn:
+            row = conn.execute(select(reviews_table).where(reviews_table.c.id == review_id)).first()
+            if row is None:
+                raise ReviewNotFound(f"No review with id {review_id}")
+            where = claims_table.c.review_id == review_id
+            claims = [
+                row_claim(r)
+                for r in conn.execute(
+                    select(claims_table).where(where).order_by(claims_table.c.position)
+                )
+            ]
+            verdicts = {
+                r.claim_id: verdict_from_json(r.verdict_json)
+                for r in conn.execute(
+                    select(verdicts_table).where(verdicts_table.c.review_id == review_id)
+                )
+            }
+            marks = {
+                r.claim_id: row_review(r)
+                for r in conn.execute(
+                    select(marks_table).where(marks_table.c.review_id == review_id)
+                )
+            }
+            history = self._history(conn, review_id)
+        return ReviewBundle(
+            id=row.id,
+            name=row.name,
+            text=row.text,
+            meta=ArticleMeta(**json.loads(row.meta_json)),
+            claims=claims,
+            verdicts=verdicts,
+            marks=marks,
+            dismissed={k for k, m in marks.items() if m.dismissed},
+            history=history,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+    def rename(self, review_id: int, name: str, *, who: str = "") -> None:
+        name = name.strip()
+        if not name:
+            raise StoreError("A review name cannot be empty")
+        now = now_iso()
+        with self._write() as conn:
+            old = self._lock_review(conn, review_id).name
+            if old == name:
+                return
+            conn.execute(
+                update(reviews_table).where(reviews_table.c.id == review_id).values(name=name)
+            )
+            self._audit_row(conn, review_id, None, who, "name", old, name, now)
+            self._touch(conn, review_id, now)
+
+    def delete(self, review_id: int) -> None:
+        """Remove the review, its claims, verdicts, marks and audit trail."""
+        with self._write() as conn:
+            self._lock_review(conn, review_id)
+            for table in (audit_table, marks_table, verdicts_table, claims_table):
+                conn.execute(delete(table).where(table.c.review_id == review_id))
+            conn.execute(delete(reviews_table).where(reviews_table.c.id == review_id))
+
+    # -- audit --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _history(conn: Connection, review_id: int) -> list[dict[str, Any]]:
+        rows = conn.execute(
+            select(audit_table)
+            .where(audit_table.c.review_id == review_id)
+            .order_by(audit_table.c.id)
+        )
+        return [
+            {
+                "id": r.id,
+                "claim_id": r.claim_id,
+                "who": r.who,
+                "field": r.field,
+                "old_value": r.old_value,
+                "new_value": r.new_value,
+                "at": r.at,
+            }
+            for r in rows
+        ]
+
+    def history(self, review_id: int) -> list[dict[str, Any]]:
+        """Every change to the review, oldest first: who, field, old and new value, when (UTC)."""
+        with self._read() as conn:
+            if (
+                conn.execute(
+                    select(reviews_table.c.id).where(reviews_table.c.id == review_id)
+                ).first()
+                is None
+            ):
+                raise ReviewNotFound(f"No review with id {review_id}")
+            return self._history(conn, review_id)

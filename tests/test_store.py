@@ -1,0 +1,293 @@
+"""The review store: round trips, durability, audit trail and concurrent writers."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from checks.models import ArticleMeta, Claim, Evidence, Verdict
+from checks.store import (
+    SCHEMA_VERSION,
+    ClaimNotFound,
+    InvalidStatus,
+    ReviewNotFound,
+    ReviewStore,
+    StoreError,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = (
+    "On Friday the Security Council voted 2-2 with 11 abstentions on draft S/2020/797. "
+    "Resolution 2231 (2015) endorsed the nuclear deal."
+)
+
+
+def _claim(cid: str, fragment: str, ctype: str = "number") -> Claim:
+    start = TEXT.index(fragment)
+    return Claim(cid, ctype, start, start + len(fragment), fragment, TEXT, {"raw": fragment})
+
+
+def _claims() -> list[Claim]:
+    return [
+        _claim("c1", "2-2 with 11 abstentions", "vote"),
+        _claim("c2", "S/2020/797", "resolution"),
+        _claim("c3", "Resolution 2231 (2015)", "resolution"),
+    ]
+
+
+def _verdict(label: str = "contradicted") -> Verdict:
+    evidence = Evidence(
+        "undl", "Vote record", "https://example.org/r", "2 for", "2020-08-14T00:00Z"
+    )
+    return Verdict(label, "The record says otherwise.", [evidence], rule="vote", rule_version="1")
+
+
+META = ArticleMeta(date="2020-10-18", title="Council vote", source="Wire", url="https://x.test/a")
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'store' / 'reviews.sqlite'}"
+
+
+@pytest.fixture
+def store(url: str) -> ReviewStore:
+    return ReviewStore(url)
+
+
+def test_round_trip_and_summary(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims(), {"c1": _verdict()}, name="Friday vote")
+    bundle = store.load(rid)
+    assert bundle.text == TEXT
+    assert bundle.meta == META
+    assert bundle.name == "Friday vote"
+    assert bundle.claims == _claims()
+    assert bundle.verdicts == {"c1": _verdict()}
+    assert bundle.verdicts["c1"].evidence[0].url == "https://example.org/r"
+    assert bundle.marks == {} and bundle.dismissed == set()
+    [summary] = store.list_reviews()
+    assert (summary.id, summary.name, summary.title) == (rid, "Friday vote", "Council vote")
+    assert (summary.claim_count, summary.reviewed_count) == (3, 0)
+    assert datetime.fromisoformat(summary.created_at).utcoffset().total_seconds() == 0
+
+
+def test_sqlite_file_in_new_directory_with_wal(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    ReviewStore("sqlite:///~/deep/er/reviews.sqlite")
+    path = tmp_path / "deep" / "er" / "reviews.sqlite"
+    assert path.is_file()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("SELECT version FROM checks_schema").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_in_memory_store_is_refused() -> None:
+    with pytest.raises(StoreError, match="in-memory"):
+        ReviewStore("sqlite://")
+
+
+def test_newer_schema_is_refused(url: str, store: ReviewStore) -> None:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as raw:
+        raw.execute("UPDATE checks_schema SET version = 99")
+    with pytest.raises(StoreError, match="schema version 99"):
+        ReviewStore(url)
+
+
+def test_marks_survive_reopening(url: str, store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    store.set_mark(rid, "c1", status="False", note="Record says 2-2-11.", reviewer="ana")
+    store.dismiss_claim(rid, "c2", "ana")
+    store.close()
+
+    again = ReviewStore(url).load(rid)
+    assert again.marks["c1"].status == "False"
+    assert again.marks["c1"].note == "Record says 2-2-11."
+    assert again.marks["c1"].reviewer == "ana"
+    assert again.dismissed == {"c2"}
+    # ... and on disk, seen by a connection that shares nothing with the store's engine,
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as raw:
+        row = raw.execute("SELECT status, note FROM checks_marks WHERE claim_id='c1'").fetchone()
+    assert row == ("False", "Record says 2-2-11.")
+    # ... and by another process.
+    code = f"from checks.store import ReviewStore; print(ReviewStore({url!r}).load({rid}).marks)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert out.returncode == 0, out.stderr
+    assert "status='False'" in out.stdout
+
+
+def test_every_change_is_audited(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims(), created_by="ana")
+    store.set_mark(rid, "c1", status="Verified", note="", reviewer="ana")
+    store.set_mark(rid, "c1", status="False", note="Wrong count", reviewer="ben")
+    store.set_mark(rid, "c1", status="False", note="Wrong count", reviewer="ben")  # no change
+    store.rename(rid, "Renamed", who="ben")
+    rows = store.history(rid)
+    changes = [(r["claim_id"], r["who"], r["field"], r["old_value"], r["new_value"]) for r in rows]
+    assert changes == [
+        (None, "ana", "review", None, "Council vote"),
+        ("c1", "ana", "status", "Unreviewed", "Verified"),
+        ("c1", "ben", "status", "Verified", "False"),
+        ("c1", "ben", "note", "", "Wrong count"),
+        (None, "ben", "name", "Council vote", "Renamed"),
+    ]
+    for row in rows:
+        assert datetime.fromisoformat(row["at"]).utcoffset().total_seconds() == 0
+    assert store.load(rid).history == rows
+    assert store.load(rid).marks["c1"].reviewer == "ben"
+
+
+def test_set_mark_returns_saved_review_and_keeps_unset_fields(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    store.set_mark(rid, "c3", status="Verified", note="UN doc", reviewer="ana")
+    mark = store.set_mark(rid, "c3", note="UN doc, checked twice", reviewer="ana")
+    assert (mark.status, mark.note, mark.claim_id) == ("Verified", "UN doc, checked twice", "c3")
+    assert store.load(rid).marks["c3"] == mark
+    assert store.list_reviews()[0].reviewed_count == 1
+
+
+def test_invalid_status_is_rejected_clearly(url: str, store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    with pytest.raises(InvalidStatus, match=r"'Probably true'.*allowed: 'Unreviewed', 'Verified'"):
+        store.set_mark(rid, "c1", status="Probably true", note="x", reviewer="ana")
+    assert store.load(rid).marks == {}
+    assert [r["field"] for r in store.history(rid)] == ["review"]
+    custom = ReviewStore(url, statuses=("Unreviewed", "Checked"))
+    assert custom.set_mark(rid, "c1", status="Checked", reviewer="ana").status == "Checked"
+    with pytest.raises(InvalidStatus):
+        custom.set_mark(rid, "c1", status="Verified", reviewer="ana")
+
+
+def test_unknown_review_and_claim(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    with pytest.raises(ReviewNotFound):
+        store.load(rid + 1)
+    with pytest.raises(ReviewNotFound):
+        store.set_mark(rid + 1, "c1", status="Verified", reviewer="ana")
+    with pytest.raises(ClaimNotFound):
+        store.set_mark(rid, "c9", status="Verified", reviewer="ana")
+    with pytest.raises(ClaimNotFound):
+        store.save_verdicts(rid, {"c9": _verdict()})
+
+
+def test_rename_and_delete(store: ReviewStore) -> None:
+    first = store.create_review(TEXT, META, _claims(), name="one")
+    second = store.create_review(TEXT, META, _claims(), name="two")
+    store.set_mark(first, "c1", status="Verified", reviewer="ana")
+    store.rename(first, "  first review  ")
+    assert store.load(first).name == "first review"
+    with pytest.raises(StoreError, match="empty"):
+        store.rename(first, "  ")
+    store.delete(first)
+    assert [s.id for s in store.list_reviews()] == [second]
+    with pytest.raises(ReviewNotFound):
+        store.load(first)
+    with pytest.raises(ReviewNotFound):
+        store.history(first)
+    assert store.load(second).claims == _claims()
+
+
+def test_verdicts_saved_later_and_replaced(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    assert store.load(rid).verdicts == {}
+    store.save_verdicts(rid, {"c1": _verdict("not_found"), "c2": _verdict("supported")})
+    store.save_verdicts(rid, {"c1": _verdict("contradicted")})
+    before = store.list_reviews()[0].updated_at
+    store.save_verdicts(rid, {"c1": _verdict("contradicted")})  # same again: nothing to record
+    assert store.list_reviews()[0].updated_at == before
+    verdicts = store.load(rid).verdicts
+    assert verdicts["c1"] == _verdict("contradicted")
+    assert verdicts["c2"].evidence[0].title == "Vote record"
+    audit = [(r["claim_id"], r["old_value"], r["new_value"]) for r in store.history(rid)[1:]]
+    assert audit == [
+        ("c1", None, "not_found"),
+        ("c2", None, "supported"),
+        ("c1", "not_found", "contradicted"),
+    ]
+
+
+def test_reviewer_added_claims(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    start = TEXT.index("On Friday")
+    added = store.add_claim(rid, Claim("", "date", start, start + 9, "", ""), reviewer="ana")
+    second = store.add_claim(rid, _claim("ignored", "nuclear deal", "quote"), reviewer="ben")
+    assert (added.id, added.origin, added.text) == ("r1", "reviewer", "On Friday")
+    assert (second.id, second.origin) == ("r2", "reviewer")
+    bundle = store.load(rid)
+    assert [c.id for c in bundle.claims] == ["c1", "c2", "c3", "r1", "r2"]
+    assert bundle.claims[-1] == second
+    assert bundle.history[-1]["field"] == "claim" and bundle.history[-1]["who"] == "ben"
+    store.set_mark(rid, "r1", status="Verified", reviewer="ana")
+    assert store.list_reviews()[0].claim_count == 5
+    with pytest.raises(StoreError, match="outside the article"):
+        store.add_claim(rid, Claim("", "date", 5, len(TEXT) + 1, "", ""))
+    with pytest.raises(StoreError, match="is not the article's text"):
+        store.add_claim(rid, Claim("", "date", 0, 2, "Hello", ""))
+
+
+def test_dismiss_and_restore(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    store.set_mark(rid, "c2", status="Verified", reviewer="ana")
+    store.dismiss_claim(rid, "c2", "ana")
+    assert store.load(rid).dismissed == {"c2"}
+    assert (store.list_reviews()[0].claim_count, store.list_reviews()[0].reviewed_count) == (2, 0)
+    mark = store.dismiss_claim(rid, "c2", "ben", dismissed=False)
+    assert not mark.dismissed and mark.status == "Verified"
+    assert store.load(rid).dismissed == set()
+    fields = [(r["field"], r["old_value"], r["new_value"]) for r in store.history(rid)[-2:]]
+    assert fields == [("dismissed", "false", "true"), ("dismissed", "true", "false")]
+
+
+def test_concurrent_marks_from_threads(url: str, store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    errors: list[BaseException] = []
+    rounds = 25
+
+    def session(name: str, own_claim: str) -> None:
+        local = ReviewStore(url)  # a second Streamlit session in the same process
+        try:
+            for i in range(rounds):
+                local.set_mark(rid, own_claim, note=f"{name} {i}", reviewer=name)
+                store.set_mark(rid, "c3", note=f"{name} shared {i}", reviewer=name)
+        except BaseException as exc:  # surfaced below; a thread's exception is otherwise lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=session, args=a) for a in (("ana", "c1"), ("ben", "c2"))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    bundle = store.load(rid)
+    assert bundle.marks["c1"].note == f"ana {rounds - 1}"
+    assert bundle.marks["c2"].note == f"ben {rounds - 1}"
+    shared = [r for r in bundle.history if r["claim_id"] == "c3"]
+    assert len(shared) == 2 * rounds
+    # Serialised writes: each change starts from the value the previous one left.
+    for before, after in itertools.pairwise(shared):
+        assert after["old_value"] == before["new_value"]
+    assert bundle.marks["c3"].note == shared[-1]["new_value"]
+
+
+def test_concurrent_marks_from_two_processes(url: str, store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    code = (
+        "from checks.store import ReviewStore\n"
+        f"s = ReviewStore({url!r})\n"
+        f"for i in range(20): s.set_mark({rid}, 'c2', note=f'child {{i}}', reviewer='child')\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE)
+    for i in range(20):
+        store.set_mark(rid, "c1", note=f"parent {i}", reviewer="parent")
+    assert child.wait(timeout=60) == 0, child.stderr.read() if child.stderr else ""
+    marks = store.load(rid).marks
+    assert (marks["c1"].note, marks["c2"].note) == ("parent 19", "child 19")
+    assert len([r for r in store.history(rid) if r["field"] == "note"]) == 40
