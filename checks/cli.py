@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -182,3 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for CHECKS_DEBUG=1
+        if os.environ.get("CHECKS_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (set CHECKS_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1

@@ -45,6 +45,11 @@ class Claim:
     value: dict[str, Any] = field(default_factory=dict)
     sentence_start: int = 0
     origin: str = "extractor"  # "extractor" or "reviewer" (added by hand)
+    # Where the claim hangs in the sentence's parse, so rules can tell whether a date belongs
+    # to the resolution beside it: the root token, its ancestors, and the verb governing it.
+    root: int = field(default=-1, compare=False, repr=False)
+    heads: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    governor: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -27,6 +27,16 @@ BLANK_WARNING = (
 )
 
 
+@Language.component("newline_sentences")
+def newline_sentences(doc):
+    """A line break ends a sentence: headlines, datelines and bylines stand alone, so a
+    headline's tally is never read together with the first paragraph's symbols."""
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """A loaded pipeline and what it can do, so callers can warn the user."""
@@ -47,10 +57,12 @@ def load_pipeline(preferred: str = "") -> Pipeline:
             nlp = spacy.load(name, exclude=["lemmatizer"])
         except OSError:
             continue
+        nlp.add_pipe("newline_sentences", before="parser")
         return Pipeline(nlp=nlp, model=name, statistical=True)
     message = BLANK_WARNING.format(names=", ".join(names))
     warnings.warn(message, RuntimeWarning, stacklevel=2)
     log.warning(message)
     nlp = spacy.blank("en")
+    nlp.add_pipe("newline_sentences")
     nlp.add_pipe("sentencizer")
     return Pipeline(nlp=nlp, model="blank:en", statistical=False, warning=message)

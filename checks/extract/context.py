@@ -127,6 +127,7 @@ def to_claims(ctx: ArticleContext, found: list[Found]) -> list[Claim]:
     for i, f in enumerate(found, 1):
         s, e = f.sentence_bounds or ctx.sentence_bounds(f.start, f.end)
         s, e = min(s, f.start), max(e, f.end)
+        root, heads, governor = _anchor(ctx, f.start, f.end)
         claims.append(
             Claim(
                 id=f"c{i}",
@@ -137,9 +138,23 @@ def to_claims(ctx: ArticleContext, found: list[Found]) -> list[Claim]:
                 sentence=ctx.text[s:e].strip(),
                 value=f.value,
                 sentence_start=s,
+                root=root,
+                heads=heads,
+                governor=governor,
             )
         )
     return claims
+
+
+def _anchor(ctx: ArticleContext, start: int, end: int) -> tuple[int, tuple[int, ...], str]:
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not ctx.statistical:
+        return -1, (), ""
+    root = span.root
+    heads = tuple(t.i for t in list(root.ancestors)[:4])
+    verb = next((t for t in [root, *root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    governor = f"{verb.i}:{verb.lower_}" if verb is not None else ""
+    return root.i, heads, governor
 
 
 def drop_contained(found: list[Found]) -> list[Found]:

@@ -14,26 +14,8 @@ QUALIFIERS = re.compile(
     r"less\s+than|roughly|approximately)\s+$"
 )
 MEASURES = frozenset(
-    [
-        "years",
-        "days",
-        "weeks",
-        "months",
-        "hours",
-        "votes",
-        "members",
-        "pages",
-        "paragraphs",
-        "seats",
-        "percent",
-        "missions",
-        "resolutions",
-        "drafts",
-        "abstentions",
-        "troops",
-        "people",
-        "times",
-    ]
+    "years days weeks months hours votes members pages paragraphs seats percent missions "
+    "resolutions drafts abstentions troops people times".split()
 )
 SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 

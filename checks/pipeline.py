@@ -1,0 +1,102 @@
+"""From claims to verdicts, concurrently, with each source asked once per need.
+
+Order of operations:
+1. Build the services (HTTP client with cache and retries, one adapter per source) once per
+   process, from `Settings`.
+2. Warm the UN tables the claims will need (the years of the dates and resolution numbers),
+   in parallel: each year's page is fetched once however many claims use it.
+3. Run each claim's rule in a thread pool; report each verdict as it is ready (`on_verdict`),
+   so a UI can fill in panels while the rest are still being checked.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict
+from datetime import date
+
+from checks.config import Settings
+from checks.errors import SourceError
+from checks.http import HttpClient
+from checks.models import Claim, Verdict
+from checks.sourcesctl import make_source
+from checks.unrecords import UnRecords
+from checks.verdicts import CheckContext, Services, check_claim
+
+MAX_WORKERS = 8
+
+
+_SERVICES: dict[str, Services] = {}
+_SERVICES_LOCK = threading.Lock()
+
+
+def build_services(settings: Settings) -> Services:
+    """One client and one set of adapters per distinct settings (cached per process)."""
+    key = json.dumps(asdict(settings), sort_keys=True, default=str)
+    with _SERVICES_LOCK:
+        if key not in _SERVICES:
+            _SERVICES[key] = _new_services(settings)
+        return _SERVICES[key]
+
+
+def _new_services(settings: Settings) -> Services:
+    http = HttpClient(settings)
+    dhl = make_source("dhl", http, settings)
+    services = Services(records=UnRecords(dhl))
+    for name in ("wikipedia", "wikidata", "gdelt", "factcheck", "undl"):
+        setattr(services, name, make_source(name, http, settings))
+    return services
+
+
+def _years_needed(claims: Iterable[Claim], article_date: date | None) -> set[int]:
+    years = {article_date.year} if article_date else set()
+    for c in claims:
+        if c.type == "date" and c.value.get("precision") == "day" and c.value.get("date"):
+            years.add(int(c.value["date"][:4]))
+        if c.type == "resolution" and c.value.get("year"):
+            years.add(int(c.value["year"]))
+    return years
+
+
+def warm(services: Services, years: set[int]) -> None:
+    """Fetch the year tables in parallel; errors surface later, per claim."""
+    if services.records is None or not years:
+        return
+
+    def fetch(year: int) -> None:
+        try:
+            services.records.dhl.year_data(year)
+        except SourceError:
+            pass  # the claim that needs this year will say "source unavailable"
+
+    with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(years))) as pool:
+        list(pool.map(fetch, sorted(years)))
+
+
+def check_claims(
+    text: str,
+    claims: list[Claim],
+    article_date: date | None,
+    *,
+    settings: Settings | None = None,
+    services: Services | None = None,
+    on_verdict: Callable[[Claim, Verdict], None] | None = None,
+    only: set[str] | None = None,
+) -> dict[str, Verdict]:
+    """Verdicts by claim id; `only` limits the run to some claim ids (e.g. "check again")."""
+    services = services or build_services(settings or Settings.from_env())
+    ctx = CheckContext(text=text, article_date=article_date, claims=claims, services=services)
+    todo = [c for c in claims if only is None or c.id in only]
+    warm(services, _years_needed(todo, article_date))
+    verdicts: dict[str, Verdict] = {}
+    with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
+        futures = {pool.submit(check_claim, c, ctx): c for c in todo}
+        for future in as_completed(futures):
+            claim = futures[future]
+            verdicts[claim.id] = future.result()
+            if on_verdict is not None:
+                on_verdict(claim, verdicts[claim.id])
+    return verdicts

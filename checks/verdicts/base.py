@@ -1,0 +1,137 @@
+"""What every rule shares: the services it may ask, the article around a claim, and helpers
+that turn records into evidence and verdicts.
+
+A rule is a function `(claim, ctx) -> Verdict`. It may raise `SourceError`; the engine turns
+that into "source unavailable", never into a verdict about the claim.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from checks.models import Claim, Evidence, Verdict
+from checks.patternbook import load_json
+from checks.sources.base import Query, Source, SourceRecord
+
+
+@dataclass
+class Services:
+    """The sources rules may use; any of them may be None (not configured)."""
+
+    records: Any = None  # checks.unrecords.UnRecords
+    wikipedia: Source | None = None
+    wikidata: Source | None = None
+    gdelt: Source | None = None
+    factcheck: Source | None = None
+    undl: Source | None = None
+
+
+@dataclass
+class CheckContext:
+    """The article a claim comes from, and a memo so that claims share lookups."""
+
+    text: str
+    article_date: date | None
+    claims: list[Claim]
+    services: Services
+    _memo: dict[Any, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._memo:
+                return self._memo[key]
+        value = compute()
+        with self._lock:
+            self._memo.setdefault(key, value)
+        return value
+
+    def sentence_span(self, claim: Claim) -> tuple[int, int]:
+        return claim.sentence_start, claim.sentence_start + len(claim.sentence)
+
+    def in_sentence(self, claim: Claim, kind: str) -> list[Claim]:
+        s, e = self.sentence_span(claim)
+        return [c for c in self.claims if c.type == kind and c is not claim and s <= c.start < e]
+
+    def before(self, claim: Claim, kind: str, window: int = 400) -> list[Claim]:
+        """Claims of `kind` ending before this one, nearest first, within `window` characters."""
+        out = [
+            c
+            for c in self.claims
+            if c.type == kind and c.end <= claim.start and claim.start - c.end <= window
+        ]
+        return sorted(out, key=lambda c: claim.start - c.end)
+
+    def search(self, source: Source | None, query: Query) -> list[SourceRecord]:
+        if source is None:
+            return []
+        return self.memo((source.name, query), lambda: source.search(query))
+
+
+def evidence(record: SourceRecord, excerpt: str = "") -> Evidence:
+    return Evidence(
+        source=record.source,
+        title=record.title,
+        url=record.url,
+        excerpt=(excerpt or str(record.raw or ""))[:500],
+        retrieved_at=record.retrieved_at,
+        raw=record.fields,
+    )
+
+
+def make(
+    label: str,
+    explanation: str,
+    rule: str,
+    version: str,
+    *,
+    evidence: list[Evidence] | None = None,
+    claimed: str | None = None,
+    found: str | None = None,
+) -> Verdict:
+    return Verdict(
+        label=label,
+        explanation=explanation,
+        evidence=list(evidence or []),
+        rule=rule,
+        rule_version=version,
+        claimed=claimed,
+        found=found,
+    )
+
+
+def long_date(d: date | None) -> str:
+    return f"{d.day} {d:%B %Y}" if d else "an unknown date"
+
+
+def vote_text(vote: tuple[int, int, int] | None) -> str:
+    return "-".join(str(n) for n in vote) if vote else "no recorded vote"
+
+
+# --- topics -----------------------------------------------------------------------------------
+STOP = frozenset(
+    "the of and in on to a an for by with from situation question concerning including "
+    "security council united nations international peace letter dated report reports general "
+    "secretary-general secretary meeting maintenance threats caused acts".split()
+)
+
+
+def topic_terms(topic: str) -> set[str]:
+    """Words that show an article is about a meeting's topic (its own words plus aliases)."""
+    low = topic.lower()
+    terms = {w for w in re.findall(r"[a-z][a-z'-]{3,}", low) if w not in STOP}
+    for pattern, words in load_json("topics.json")["aliases"].items():
+        if re.search(pattern, low):
+            terms |= set(words)
+    return terms
+
+
+def topic_fit(topic: str, text: str) -> int:
+    """How many of a topic's terms the text uses (0: the text is about something else)."""
+    low = text.lower()
+    return sum(1 for term in topic_terms(topic) if re.search(rf"\b{re.escape(term)}\b", low))

@@ -1,0 +1,177 @@
+"""Rules for dates: the weekday fits the date, and the Council event on that date happened."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from checks.models import Claim, Evidence, Verdict
+from checks.verdicts.attach import DECISION_VERB
+from checks.verdicts.base import CheckContext, evidence, long_date, make
+from checks.verdicts.targets import decisions_on, named_target, topic_fit
+
+RULE, VERSION = "date.event_on_record", "v1"
+COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc)\b")
+ACTION = re.compile(
+    r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
+    r"resolution|draft)\b"
+)
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def calendar_evidence(d: date) -> Evidence:
+    return Evidence(
+        source="calendar",
+        title="Proleptic Gregorian calendar (Python datetime)",
+        url="",
+        excerpt=f"{long_date(d)} was a {WEEKDAYS[d.weekday()]}.",
+        retrieved_at="",
+    )
+
+
+def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
+    value = claim.value
+    claimed = value.get("expression", claim.text)
+    if value.get("date") is None:
+        return make(
+            "unverifiable",
+            "The date could not be resolved: give the article's "
+            "publication date to read relative dates.",
+            RULE,
+            VERSION,
+            claimed=claimed,
+        )
+    shown = value["date"] + (
+        f' ("{claimed}", counted from {value["base"]})'
+        if value.get("relative") and value.get("base")
+        else ""
+    )
+    if value.get("weekday_matches") is False:
+        d = date.fromisoformat(value["date"])
+        return make(
+            "contradicted",
+            f"The article says {claimed}, but {long_date(d)} was a "
+            f"{WEEKDAYS[d.weekday()]}, not a {value['weekday']}.",
+            RULE,
+            VERSION,
+            evidence=[calendar_evidence(d)],
+            claimed=claimed,
+            found=WEEKDAYS[d.weekday()],
+        )
+    if value.get("precision") != "day":
+        return _coarse(claim, ctx, claimed, shown)
+    day = date.fromisoformat(value["date"])
+    target = named_target(ctx, claim, must_attach=True)
+    if target is not None and target.date is not None:
+        ev = [
+            evidence(target.record, f"{target.symbol}: {target.status} on {long_date(target.date)}")
+        ]
+        found = f"{target.symbol}: {long_date(target.date)}"
+        if target.date == day:
+            return make(
+                "supported",
+                f"The article dates this to {long_date(day)}; the record of "
+                f"{target.symbol} gives the same day.",
+                RULE,
+                VERSION,
+                evidence=ev,
+                claimed=shown,
+                found=found,
+            )
+        return make(
+            "contradicted",
+            f"The article dates this to {long_date(day)}; the record of "
+            f"{target.symbol} says {long_date(target.date)}.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=shown,
+            found=found,
+        )
+    if not (COUNCIL.search(claim.sentence) and ACTION.search(claim.sentence)):
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}. The sentence is not about a Council "
+            "decision, so the UN records cannot date it; check a news archive.",
+            RULE,
+            VERSION,
+            claimed=shown,
+        )
+    decisions = [t for t in decisions_on(ctx, day) if topic_fit(t.topic, ctx.text) > 0]
+    if decisions:
+        t = decisions[0]
+        ev = [evidence(t.record, f"{t.symbol}: {t.status} on {long_date(day)} ({t.topic})")]
+        return make(
+            "supported",
+            f"The article dates a Council decision to {shown}; the records "
+            f'show {t.symbol} ({t.status}) on {long_date(day)} on "{t.topic}".',
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=shown,
+            found=f"{t.symbol}: {long_date(day)}",
+        )
+    if claim.governor and DECISION_VERB.match(claim.governor.split(":", 1)[1]):
+        return make(
+            "not_found",
+            f"Resolved to {shown}. The records list no Council decision "
+            "on that day that fits the article's topic.",
+            RULE,
+            VERSION,
+            claimed=shown,
+        )
+    return make(
+        "unverifiable",
+        f"Resolved to {shown}. No Council decision on that day fits "
+        "the article; the date may belong to another event in the sentence.",
+        RULE,
+        VERSION,
+        claimed=shown,
+    )
+
+
+def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdict:
+    """Month or year precision: compare with a resolution the date belongs to."""
+    target = named_target(ctx, claim, must_attach=True)
+    if target is None or target.date is None:
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}; no record in reach dates this event.",
+            RULE,
+            VERSION,
+            claimed=shown,
+        )
+    value = claim.value
+    got = target.date.isoformat()[: len(value["date"])]
+    ev = [evidence(target.record, f"{target.symbol}: {long_date(target.date)}")]
+    if value.get("qualifier") or value.get("relative"):
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}; {target.symbol} is dated "
+            f"{long_date(target.date)}, but the claim may be about another event.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=shown,
+            found=got,
+        )
+    if got == value["date"]:
+        return make(
+            "supported",
+            f"{target.symbol} is dated {long_date(target.date)}, which fits {claimed}.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=shown,
+            found=got,
+        )
+    return make(
+        "unverifiable",
+        f"{target.symbol} is dated {long_date(target.date)}; the date "
+        f"{claimed} in the same sentence may refer to another event.",
+        RULE,
+        VERSION,
+        evidence=ev,
+        claimed=shown,
+        found=got,
+    )

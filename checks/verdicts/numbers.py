@@ -1,0 +1,199 @@
+"""Rules for figures: the Council's own rules (Charter facts), counts derivable from the
+records ("the third resolution this year on North Korea"), and calendar arithmetic."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+from checks.extract.context import council_size
+from checks.models import Claim, Evidence, Verdict
+from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_fit
+
+RULE, VERSION = "number.council_rules_records_calendar", "v1"
+COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc|body)\b")
+
+
+@functools.lru_cache(maxsize=1)
+def charter() -> dict:
+    return json.loads((Path(__file__).parents[1] / "data" / "charter.json").read_text("utf-8"))
+
+
+def _charter_evidence(key: str) -> Evidence:
+    data = charter()
+    return Evidence(
+        source="un-charter",
+        title=data["title"],
+        url=data["url"],
+        excerpt=data[key]["quote"],
+        retrieved_at="",
+    )
+
+
+def _event_date(ctx: CheckContext) -> date | None:
+    return ctx.article_date
+
+
+def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
+    value, unit = claim.value.get("value"), claim.value.get("unit", "")
+    sentence = claim.sentence
+    claimed = f"{value} {unit}".strip()
+    if claim.value.get("qualifier"):
+        claimed = f"{claim.value['qualifier']} {claimed}"
+    on = _event_date(ctx)
+    for rule in (
+        _council_size,
+        _affirmative_votes,
+        _permanent_members,
+        _ordinal_resolution,
+        _days_to_us_election,
+    ):
+        verdict = rule(claim, ctx, value, unit, sentence, on, claimed)
+        if verdict is not None:
+            return verdict
+    return make(
+        "unverifiable",
+        f'No rule or record in reach checks "{claim.text}"; verify '
+        "the figure against its original source.",
+        RULE,
+        VERSION,
+        claimed=claimed,
+    )
+
+
+def _compare(label_ok: bool, claimed: str, truth: str, why: str, ev: list[Evidence]) -> Verdict:
+    if label_ok:
+        return make(
+            "supported",
+            f"The article says {claimed}; {why}",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=claimed,
+            found=truth,
+        )
+    return make(
+        "contradicted",
+        f"The article says {claimed}, but {why}",
+        RULE,
+        VERSION,
+        evidence=ev,
+        claimed=claimed,
+        found=truth,
+    )
+
+
+def _council_size(claim, ctx, value, unit, sentence, on, claimed):
+    if unit not in {"members", "nations", "countries", "states"} or "permanent" in sentence.lower():
+        return None
+    if not COUNCIL.search(sentence) or not isinstance(value, int) or value not in range(5, 30):
+        return None
+    if re.search(r"(?i)\b(of the|out of)\s+(\d+|fifteen|eleven)\b", claim.text):
+        return None
+    size = council_size(on)
+    why = f"the Security Council has had {size} members {'since 1966' if size == 15 else 'before 1966'} (UN Charter, Article 23)."
+    return _compare(value == size, claimed, f"{size} members", why, [_charter_evidence("members")])
+
+
+def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
+    if unit != "votes" or not re.search(
+        r"(?i)\b(requir|need|minimum|necessary|adopt|pass)", sentence
+    ):
+        return None
+    needed = 9 if council_size(on) == 15 else 7
+    why = f"a Council decision needs {needed} affirmative votes (UN Charter, Article 27(3))."
+    return _compare(
+        value == needed, claimed, f"{needed} votes", why, [_charter_evidence("affirmative_votes")]
+    )
+
+
+def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
+    if unit != "members" or not re.search(r"(?i)\bpermanent\b", claim.text + " " + sentence[:0]):
+        return None
+    return _compare(
+        value == 5,
+        claimed,
+        "5 permanent members",
+        "the Council has five permanent members (UN Charter, Article 23).",
+        [_charter_evidence("permanent")],
+    )
+
+
+def _ordinal_resolution(claim, ctx, value, unit, sentence, on, claimed):
+    """ "X is the third resolution this year on Y": count the year's resolutions on Y."""
+    if not claim.value.get("ordinal") or unit not in {"resolution", "resolutions"}:
+        return None
+    named = [c for c in ctx.in_sentence(claim, "resolution") if c.value.get("number")]
+    records = ctx.services.records
+    if (
+        not named
+        or records is None
+        or not re.search(r"(?i)\b(this|that|the same)\s+year\b", sentence)
+    ):
+        return None
+    target = ctx.memo(
+        ("res", named[0].value["number"], None),
+        lambda: records.resolution(named[0].value["number"]),
+    )
+    if target is None or target.date is None:
+        return None
+    data = records.dhl.year_data(target.year)
+    if data is None:
+        return None
+    topic_words = sentence
+    same_topic = sorted(
+        (m.date, o.resolution, m.topic)
+        for m, _page in data.meetings
+        if m.date and m.date <= target.date
+        for o in m.outcomes
+        if o.resolution
+        and topic_fit(m.topic, topic_words) > 0
+        and topic_fit(m.topic, target.topic) > 0
+    )
+    position = len(same_topic)
+    listed = ", ".join(f"{n} ({long_date(d)})" for d, n, _ in same_topic)
+    why = (
+        f"the records list {position} resolution(s) in {target.year} up to {target.symbol} on "
+        f"this topic: {listed}."
+    )
+    ev = [evidence(target.record, f"{target.symbol}: {target.topic}")]
+    return _compare(position == value, claimed, f"number {position} in {target.year}", why, ev)
+
+
+def us_election_day(year: int) -> date:
+    """The Tuesday after the first Monday in November (3 U.S.C. §1)."""
+    first = date(year, 11, 1)
+    first_monday = first + timedelta(days=(0 - first.weekday()) % 7)
+    return first_monday + timedelta(days=1)
+
+
+def _days_to_us_election(claim, ctx, value, unit, sentence, on, claimed):
+    if unit != "days" or on is None:
+        return None
+    if not re.search(
+        r"(?i)\b(US|U\.S\.|American|United States)\s+presidential\s+election", sentence
+    ):
+        return None
+    if not re.search(r"(?i)\b(left|until|before|to go|remain)", sentence):
+        return None
+    year = on.year + (4 - on.year % 4) % 4
+    election = us_election_day(year)
+    days = (election - on).days
+    ev = [
+        Evidence(
+            source="calendar",
+            title="3 U.S.C. §1: the Tuesday after the first Monday in November",
+            url="https://www.law.cornell.edu/uscode/text/3/1",
+            excerpt=f"Election day {year}: {long_date(election)}; {days} days after "
+            f"{long_date(on)}, the article's date.",
+            retrieved_at="",
+        )
+    ]
+    why = (
+        f"the {year} US presidential election was on {long_date(election)}, {days} days after "
+        f"the article's date ({long_date(on)}){' (' + str(days + 1) + ' counting both ends)' if value != days else ''}."
+    )
+    return _compare(value in {days, days + 1}, claimed, f"{days} days", why, ev)

@@ -1,0 +1,160 @@
+"""Rules for vote tallies: counts, "unanimous", vetoes and who voted how."""
+
+from __future__ import annotations
+
+from checks import countries
+from checks.extract.context import council_size
+from checks.models import Claim, Verdict
+from checks.verdicts.base import CheckContext, evidence, long_date, make, vote_text
+from checks.verdicts.targets import Target, dated_target, named_target
+
+RULE, VERSION = "vote.compare_record", "v1"
+KEYS = (("for", 0, "in favour"), ("against", 1, "against"), ("abstain", 2, "abstentions"))
+
+
+def claimed_text(value: dict) -> str:
+    parts = [f"{value[k]} {word}" for k, _, word in KEYS if value.get(k) is not None]
+    if value.get("unanimous"):
+        parts.insert(0, "unanimous")
+    if value.get("vetoed_by"):
+        parts.append("vetoed by " + ", ".join(value["vetoed_by"]))
+    for key, word in (
+        ("in_favour", "for"),
+        ("against_members", "against"),
+        ("abstaining", "abstaining"),
+    ):
+        if value.get(key):
+            parts.append(f"{', '.join(value[key])} {word}")
+    return "; ".join(parts) or "a vote"
+
+
+def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
+    target = named_target(ctx, claim, must_attach=True)
+    note = ""
+    if target is None:
+        target, note = dated_target(ctx, claim)
+    claimed = claimed_text(claim.value)
+    if target is None:
+        return make(
+            "unverifiable",
+            f"Could not tell which Council vote this is about. {note} "
+            "Cite the resolution or draft symbol to check it.",
+            RULE,
+            VERSION,
+            claimed=claimed,
+        )
+    return compare(claim.value, target, ctx, claimed)
+
+
+def compare(value: dict, target: Target, ctx: CheckContext, claimed: str) -> Verdict:
+    ev = [
+        evidence(
+            target.record,
+            f"{target.symbol}: {target.status}, {vote_text(target.vote)}"
+            + (f", vetoed by {', '.join(target.vetoed_by)}" if target.vetoed_by else ""),
+        )
+    ]
+    found = f"{target.symbol} ({long_date(target.date)}): {target.status}, {vote_text(target.vote)}"
+    if target.vetoed_by:
+        found += f", vetoed by {', '.join(target.vetoed_by)}"
+    where = f"the UN record of {target.symbol}, {long_date(target.date)}"
+    if target.vote is None:
+        return make(
+            "unverifiable",
+            f"{where} gives no vote count ({target.status}).",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=claimed,
+            found=found,
+        )
+    wrong: list[str] = []
+    checked: list[str] = []
+    for key, i, word in KEYS:
+        if value.get(key) is not None and key not in value.get("inferred", []):
+            checked.append(word)
+            if value[key] != target.vote[i]:
+                wrong.append(f"{value[key]} {word} (record: {target.vote[i]})")
+    if value.get("unanimous"):
+        checked.append("unanimity")
+        size = council_size(target.date)
+        if target.vote[1] or target.vote[2] or target.vote[0] < size:
+            wrong.append(f"unanimous, but the record is {vote_text(target.vote)}")
+    if value.get("vetoed_by"):
+        checked.append("veto")
+        wrong += _veto_problems(value["vetoed_by"], target)
+    names_unchecked = _named_members(value)
+    if value.get("only") and value.get("for") is not None and not wrong:
+        checked.append("only these supported it")
+    if wrong:
+        return make(
+            "contradicted",
+            f"The article says {claimed}; {where} says "
+            f"{vote_text(target.vote)} ({target.status}). Mismatch: {'; '.join(wrong)}. "
+            f"Decision chosen as {target.how}.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=claimed,
+            found=found,
+        )
+    if not checked:
+        return make(
+            "unverifiable",
+            "The claim names members but no counts; the per-member "
+            f"record is needed to check them. The tally was {vote_text(target.vote)}.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=claimed,
+            found=found,
+        )
+    if names_unchecked:
+        return make(
+            "partly_supported",
+            f"The counts match {where} ({vote_text(target.vote)}), "
+            "but which members voted how is not in this record.",
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=claimed,
+            found=found,
+        )
+    return make(
+        "supported",
+        f"The article says {claimed}; {where} says {vote_text(target.vote)} "
+        f"({target.status}). Checked: {', '.join(checked)}. Decision chosen as "
+        f"{target.how}.",
+        RULE,
+        VERSION,
+        evidence=ev,
+        claimed=claimed,
+        found=found,
+    )
+
+
+def _veto_problems(claimed_by: list[str], target: Target) -> list[str]:
+    """A veto is a permanent member's negative vote on a draft that had the votes to pass."""
+    size = council_size(target.date)
+    needed = 9 if size == 15 else 7
+    problems = []
+    if target.status != "vetoed":
+        if target.vote and target.vote[0] < needed:
+            problems.append(
+                f"not vetoed: the draft failed for lack of votes ({target.vote[0]} "
+                f"in favour, {needed} needed)"
+            )
+        else:
+            problems.append(f"the record does not show a veto (status: {target.status})")
+        return problems
+    recorded = {countries.canonical(c) for c in target.vetoed_by}
+    said = {countries.canonical(c) for c in claimed_by}
+    if said != recorded:
+        problems.append(
+            f"vetoed by {', '.join(sorted(said))} (record: {', '.join(sorted(recorded))})"
+        )
+    return problems
+
+
+def _named_members(value: dict) -> bool:
+    return any(value.get(k) for k in ("in_favour", "against_members", "abstaining"))
