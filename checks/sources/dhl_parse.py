@@ -274,6 +274,10 @@ def parse_year_page(html: str, year: int | None = None) -> list[Meeting]:
     `year` should come from the URL: the saved 2020 VTC page's title says 2021. Raises
     DhlFormatError when the page has no meetings table at all.
     """
+    if "</table" not in html[-3000:].lower():
+        # Every real page closes its table at the end; a page that does not was cut off in
+        # transit, and half a year of meetings must not pass for the whole year.
+        raise DhlFormatError("the page ends before its table does (truncated download)")
     year = year or _year_from_title(html) or 0
     meetings: list[Meeting] = []
     roles: dict[int, str] | None = None

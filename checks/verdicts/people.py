@@ -25,18 +25,19 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in FILLER}
 
 
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "acting", "under", "first"})
+
+
 def role_matches(claimed_role: str, position: str) -> bool:
-    """Every key word of the claimed title is in the position's label (allowing synonyms)."""
-    want = (
-        _words(claimed_role) - {"deputy"}
-        if "deputy" not in _words(position)
-        else _words(claimed_role)
-    )
-    have = _words(position)
-    if not want:
+    """Every key word of the claimed title is in the position's label (allowing synonyms),
+    and both agree on rank: a deputy minister is not a minister."""
+    want, have = _words(claimed_role), _words(position)
+    if (want & RANK_WORDS) != (have & RANK_WORDS):
         return False
-    hits = sum(1 for w in want if w in have or SYNONYMS.get(w, set()) & have)
-    return hits == len(want)
+    core = want - RANK_WORDS
+    if not core:
+        return False
+    return all(w in have or SYNONYMS.get(w, set()) & have for w in core)
 
 
 def check_role(claim: Claim, ctx: CheckContext) -> Verdict:

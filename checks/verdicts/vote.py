@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from checks import countries
+from checks.errors import SourceError
 from checks.extract.context import council_size
 from checks.models import Claim, Verdict
+from checks.sources.base import Query
 from checks.verdicts.base import CheckContext, evidence, long_date, make, vote_text
 from checks.verdicts.targets import Target, dated_target, named_target
 
@@ -84,6 +86,23 @@ def compare(value: dict, target: Target, ctx: CheckContext, claimed: str) -> Ver
         checked.append("veto")
         wrong += _veto_problems(value["vetoed_by"], target)
     names_unchecked = _named_members(value)
+    member_note = ""
+    if names_unchecked:
+        members, member_record, member_note = _member_votes(ctx, target)
+        if members is not None:
+            problems = _member_problems(value, members)
+            ev.append(
+                evidence(
+                    member_record,
+                    "Per-member votes: "
+                    + ", ".join(
+                        f"{name} {vote or 'non-voting'}" for name, vote in sorted(members.items())
+                    ),
+                )
+            )
+            wrong += problems
+            checked.append("who voted how")
+            names_unchecked = False
     if value.get("only") and value.get("for") is not None and not wrong:
         checked.append("only these supported it")
     if wrong:
@@ -113,7 +132,7 @@ def compare(value: dict, target: Target, ctx: CheckContext, claimed: str) -> Ver
         return make(
             "partly_supported",
             f"The counts match {where} ({vote_text(target.vote)}), "
-            "but which members voted how is not in this record.",
+            f"but which members voted how is not in this record.{member_note}",
             RULE,
             VERSION,
             evidence=ev,
@@ -158,3 +177,49 @@ def _veto_problems(claimed_by: list[str], target: Target) -> list[str]:
 
 def _named_members(value: dict) -> bool:
     return any(value.get(k) for k in ("in_favour", "against_members", "abstaining"))
+
+
+def _member_votes(ctx: CheckContext, target: Target):
+    """Who voted how, from the UN Digital Library voting record: (votes, record, note)."""
+    source = ctx.services.undl
+    if source is None:
+        return None, None, ""
+    if target.kind == "resolution":
+        number, _, year = target.symbol.removeprefix("S/RES/").partition(" (")
+        query = Query(kind="resolution", value=number, year=int(year.rstrip(")")) if year else None)
+    else:
+        query = Query(kind="draft", value=target.symbol)
+    try:
+        records = ctx.search(source, query)
+    except SourceError as exc:
+        return None, None, f" (The per-member record could not be reached: {exc}.)"
+    for record in records:
+        votes = record.fields.get("votes")
+        if record.fields.get("record_type") == "voting" and votes:
+            return {countries.canonical(n.title()): v for n, v in votes.items()}, record, ""
+    return None, None, " (The UN Digital Library has no per-member record for it.)"
+
+
+def _member_problems(value: dict, members: dict[str, str | None]) -> list[str]:
+    by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set()}
+    for name, vote in members.items():
+        if vote in by_vote:
+            by_vote[vote].add(name)
+    problems = []
+    for key, code, word in (
+        ("in_favour", "Y", "in favour"),
+        ("against_members", "N", "against"),
+        ("abstaining", "A", "abstaining"),
+    ):
+        said = {countries.canonical(n) for n in value.get(key) or []}
+        if said - by_vote[code]:
+            problems.append(
+                f"{', '.join(sorted(said - by_vote[code]))} not recorded as {word} "
+                f"(record: {', '.join(sorted(by_vote[code])) or 'none'})"
+            )
+        if key == "in_favour" and value.get("only") and by_vote[code] - said:
+            problems.append(
+                f"not only {', '.join(sorted(said))}: the record also has "
+                f"{', '.join(sorted(by_vote[code] - said))} in favour"
+            )
+    return problems
