@@ -11,6 +11,7 @@ Order of operations:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterable
@@ -67,10 +68,9 @@ def warm(services: Services, years: set[int]) -> None:
         return
 
     def fetch(year: int) -> None:
-        try:
+        # A failure here is reported later by the claim that needs this year.
+        with contextlib.suppress(SourceError):
             services.records.dhl.year_data(year)
-        except SourceError:
-            pass  # the claim that needs this year will say "source unavailable"
 
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(years))) as pool:
         list(pool.map(fetch, sorted(years)))

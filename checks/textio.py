@@ -80,7 +80,9 @@ def docx_to_text(data: bytes) -> str:
     try:
         import docx
     except ImportError as exc:  # pragma: no cover - python-docx is in requirements
-        raise InputError("Reading .docx needs python-docx (pip install -r requirements.txt).") from exc
+        raise InputError(
+            "Reading .docx needs python-docx: pip install -r requirements.txt"
+        ) from exc
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types for a damaged file
@@ -100,7 +102,7 @@ def prepare_text(raw: str | bytes, *, max_chars: int = 200_000, filename: str = 
     else:
         text = raw
     if "\x00" in text:
-        raise InputError("The text contains NUL bytes: it looks like a binary file, not an article.")
+        raise InputError("The text contains NUL bytes: it looks like a binary file, not text.")
     if lower_name.endswith((".html", ".htm")) or HTML_HINT.search(text[:5000]):
         text = html_to_text(text)
         warnings.append("The input was HTML; it was converted to plain text before extraction.")

@@ -71,7 +71,7 @@ RESOLUTION_TABLE = [
 
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), RESOLUTION_TABLE)
 def test_resolution_rule(check, text, on, label, fragment):
-    claim, verdict = one(check(text, on, "resolution"))
+    _claim, verdict = one(check(text, on, "resolution"))
     assert verdict.label == label, verdict.explanation
     assert fragment in verdict.explanation
     assert verdict.rule.startswith("resolution.") and verdict.rule_version
@@ -133,7 +133,7 @@ VOTE_TABLE = [
 
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), VOTE_TABLE)
 def test_vote_rule(check, text, on, label, fragment):
-    claim, verdict = one(check(text, on, "vote"))
+    _claim, verdict = one(check(text, on, "vote"))
     assert verdict.label == label, verdict.explanation
     assert fragment in verdict.explanation or fragment in (verdict.found or "")
 
@@ -143,13 +143,13 @@ def test_vote_found_by_date_and_topic_when_no_symbol_is_given(check):
         "The Security Council on Friday rejected a US draft resolution to extend the arms "
         "embargo on Iran, with 2 votes in favour, 2 against and 11 abstentions."
     )
-    claim, verdict = one(check(text, "2020-08-15", "vote"))
+    _claim, verdict = one(check(text, "2020-08-15", "vote"))
     assert verdict.label == "supported"
     assert "S/2020/797" in verdict.explanation and "14 August 2020" in verdict.explanation
 
 
 def test_vote_with_no_matching_decision_is_not_decided(check):
-    claim, verdict = one(
+    _claim, verdict = one(
         check("The council voted 9-3-3 on the fisheries text.", "2019-05-05", "vote")
     )
     assert verdict.label == "unverifiable"
@@ -161,7 +161,7 @@ def test_named_members_are_checked_against_the_per_member_record(check, fake_ser
         "On 14 August the Council rejected draft S/2020/797 on the Iran arms embargo: "
         "China and Russia voted against it."
     )
-    claim, verdict = one(check(text, "2020-08-15", "vote"))
+    _claim, verdict = one(check(text, "2020-08-15", "vote"))
     assert verdict.label == "supported", verdict.explanation
     assert "who voted how" in verdict.explanation
     assert any(e.source == "undl" for e in verdict.evidence)
@@ -170,7 +170,7 @@ def test_named_members_are_checked_against_the_per_member_record(check, fake_ser
 def test_wrong_member_named_is_contradicted(check, fake_server):
     fake_server.route("/undl/search", search_route)
     text = "Draft S/2020/797 on the Iran arms embargo failed after France voted against it."
-    claim, verdict = one(check(text, "2020-08-15", "vote"))
+    _claim, verdict = one(check(text, "2020-08-15", "vote"))
     assert verdict.label == "contradicted"
     assert "France not recorded as against" in verdict.explanation
 
@@ -219,7 +219,7 @@ DATE_TABLE = [
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), DATE_TABLE)
 def test_date_rule(check, text, on, label, fragment):
     pairs = [(c, v) for c, v in check(text, on, "date") if c.value.get("precision") == "day"]
-    claim, verdict = one(pairs)
+    _claim, verdict = one(pairs)
     assert verdict.label == label, verdict.explanation
     assert fragment in verdict.explanation
 
@@ -258,7 +258,7 @@ NUMBER_TABLE = [
 
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), NUMBER_TABLE)
 def test_number_rule(check, text, on, label, fragment):
-    claim, verdict = one(check(text, on, "number"))
+    _claim, verdict = one(check(text, on, "number"))
     assert verdict.label == label, verdict.explanation
     assert fragment in verdict.explanation
 
@@ -267,19 +267,19 @@ def test_ordinal_count_of_resolutions_on_a_topic_comes_from_the_records(check):
     text = (
         "UNSCR 2375 is the second resolution adopted this year on North Korea's nuclear programme."
     )
-    claim, verdict = one(check(text, "2017-09-12", "number"))
-    assert verdict.label == "contradicted"  # 2321-era? no: 2345, 2356, 2371 came before in 2017
+    _claim, verdict = one(check(text, "2017-09-12", "number"))
+    assert verdict.label == "contradicted"  # 2345, 2356 and 2371 came before it in 2017
     assert "2356" in verdict.explanation and "2371" in verdict.explanation
 
 
 def test_role_is_checked_against_wikidata_positions(check, fake_server):
     fake_server.route("/wikidata/api.php", wikidata_handle)
-    claim, verdict = one(
+    _claim, verdict = one(
         check("US President Barack Obama welcomed the deal.", "2015-07-20", "role")
     )
     assert verdict.label == "supported"
     assert "President of the United States" in verdict.explanation
-    claim, verdict = one(
+    _claim, verdict = one(
         check("US President Barack Obama welcomed the deal.", "2019-07-20", "role")
     )
     assert verdict.label == "contradicted"
@@ -301,7 +301,7 @@ def test_role_matching(claimed, position, matches):
 
 def test_quote_is_never_decided_without_the_text(check):
     text = '"We will never accept these sanctions," the minister Ali Rezai said on Monday.'
-    claim, verdict = one(check(text, "2020-10-19", "quote"))
+    _claim, verdict = one(check(text, "2020-10-19", "quote"))
     assert verdict.label == "unverifiable"
 
 
@@ -338,7 +338,7 @@ def test_a_failing_source_never_yields_a_decisive_verdict(check, fake_server, fa
 
 def test_source_unavailable_offers_a_retry(check, fake_server):
     fake_server.fault("/dhl/scact2017_table_en.htm", times=100, status=503)
-    claim, verdict = check(
+    _claim, verdict = check(
         "Resolution 2397 (2017) targets North Korea.", "2017-12-28", "resolution"
     )[0]
     assert verdict.label == "source_unavailable" and verdict.retryable is True
@@ -359,7 +359,7 @@ def test_decisive_verdict_without_evidence_is_downgraded():
 
 
 def test_every_verdict_names_its_rule_and_version(check):
-    for claim, verdict in check(SENTENCES, "2020-08-15"):
+    for _claim, verdict in check(SENTENCES, "2020-08-15"):
         assert verdict.rule and verdict.rule_version.startswith("v")
         for ev in verdict.evidence:
             assert ev.source and (ev.url or ev.source in {"calendar", "un-charter"})

@@ -258,9 +258,9 @@ def _anchor_before(found: list[Found], offset: int) -> date | None:
     """The latest day-precision date stated before `offset`: what "a day later" counts from."""
     best: Found | None = None
     for f in found:
-        if f.end <= offset and f.value.get("precision") == "day" and f.value.get("date"):
-            if best is None or f.end > best.end:
-                best = f
+        usable = f.end <= offset and f.value.get("precision") == "day" and f.value.get("date")
+        if usable and (best is None or f.end > best.end):
+            best = f
     return date.fromisoformat(best.value["date"]) if best else None
 
 

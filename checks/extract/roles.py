@@ -47,9 +47,9 @@ def _appositive(ctx: ArticleContext, person) -> list:
         if tok.text in {",", ".", ";"}:
             break
         run.append(tok)
-    if run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in {",", "."}:
-        if any(t.lower_ in nouns for t in run) and not any(t.pos_ == "VERB" for t in run):
-            return run
+    closed = run and run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].text in {",", "."}
+    if closed and any(t.lower_ in nouns for t in run) and not any(t.pos_ == "VERB" for t in run):
+        return run
     return []
 
 

@@ -94,7 +94,8 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     if re.search(r"(?i)\b(of the|out of)\s+(\d+|fifteen|eleven)\b", claim.text):
         return None
     size = council_size(on)
-    why = f"the Security Council has had {size} members {'since 1966' if size == 15 else 'before 1966'} (UN Charter, Article 23)."
+    since = "since 1966" if size == 15 else "before 1966"
+    why = f"the Security Council has had {size} members {since} (UN Charter, Article 23)."
     return _compare(value == size, claimed, f"{size} members", why, [_charter_evidence("members")])
 
 
@@ -192,8 +193,9 @@ def _days_to_us_election(claim, ctx, value, unit, sentence, on, claimed):
             retrieved_at="",
         )
     ]
+    both_ends = f" ({days + 1} counting both ends)" if value != days else ""
     why = (
         f"the {year} US presidential election was on {long_date(election)}, {days} days after "
-        f"the article's date ({long_date(on)}){' (' + str(days + 1) + ' counting both ends)' if value != days else ''}."
+        f"the article's date ({long_date(on)}){both_ends}."
     )
     return _compare(value in {days, days + 1}, claimed, f"{days} days", why, ev)

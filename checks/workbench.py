@@ -1,0 +1,520 @@
+"""What the Streamlit workbench does, apart from drawing it: plain functions, tested without a UI.
+
+The app (`app.py` and `ui/`) only lays out widgets and calls these. Nothing here imports
+Streamlit, so every decision the UI makes (which text to read, what to count, which claims to
+show, how a reviewer's selection becomes a claim, what a report file is called) has a unit test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from checks.config import Settings
+from checks.errors import InputError
+from checks.extract import Extraction, extract_claims, find_dateline
+from checks.models import CLAIM_TYPES, VERDICT_LABELS, ArticleMeta, Claim, Verdict
+from checks.nlp import Pipeline
+from checks.pipeline import check_claims
+from checks.reports import (
+    to_claimreview,
+    to_csv,
+    to_html,
+    to_json,
+    to_markdown,
+    to_pdf,
+    verdict_colour,
+)
+from checks.reports.common import ReportSource, safe_link
+from checks.reports.markdown import md_escape
+from checks.store import UNREVIEWED, ReviewBundle, ReviewStore, ReviewSummary
+from checks.textio import ArticleText, prepare_text
+from checks.verdicts import Services
+
+#: The label of a claim that has no verdict yet (interrupted check, or just added by hand).
+UNCHECKED = "unchecked"
+#: Streamlit's named palette for badges in Markdown labels (expanders cannot take raw HTML);
+#: the article view and panels use the report's exact verdict colours instead.
+BADGE_COLOURS: dict[str, str] = {
+    "supported": "blue",
+    "contradicted": "red",
+    "partly_supported": "orange",
+    "not_found": "violet",
+    "unverifiable": "gray",
+    "source_unavailable": "gray",
+    UNCHECKED: "gray",
+}
+UPLOAD_TYPES: tuple[str, ...] = ("txt", "md", "html", "htm", "docx")
+
+
+# -- configuration ---------------------------------------------------------------------------
+
+
+def flat_secrets(secrets: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The top-level scalar entries of st.secrets; tables such as [auth] are not settings."""
+    if not secrets:
+        return {}
+    return {k: v for k, v in secrets.items() if not isinstance(v, Mapping)}
+
+
+def settings_from(env: Mapping[str, str], secrets: Mapping[str, Any] | None = None) -> Settings:
+    """Settings from the environment, overridden by `.streamlit/secrets.toml` (flat CHECKS_*)."""
+    return Settings.from_mapping({**env, **flat_secrets(secrets)})
+
+
+# -- input -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An uploaded file, reduced to what `prepare_text` needs."""
+
+    name: str
+    data: bytes
+
+
+def read_article(pasted: str, upload: Upload | None, *, max_chars: int) -> ArticleText:
+    """The article to check: the uploaded file if there is one, else the pasted text.
+
+    Raises InputError (a message for the journalist) for empty, oversized or unreadable input.
+    """
+    if upload is not None:
+        return prepare_text(upload.data, max_chars=max_chars, filename=upload.name)
+    return prepare_text(pasted or "", max_chars=max_chars)
+
+
+def guess_date(raw: str | bytes, filename: str = "") -> date | None:
+    """The dateline's date, to pre-fill the date box; None when absent or unreadable."""
+    try:
+        text = prepare_text(raw, max_chars=10**7, filename=filename).text
+    except InputError:
+        return None
+    return find_dateline(text)
+
+
+def make_meta(article_date: date | None, title: str, source: str, url: str) -> ArticleMeta:
+    """Article metadata as stored; a URL that is not plain http(s) is refused."""
+    url = url.strip()
+    if url and safe_link(url) is None:
+        raise InputError("The article URL must start with http:// or https://.")
+    return ArticleMeta(
+        date=article_date.isoformat() if article_date else None,
+        title=title.strip(),
+        source=source.strip(),
+        url=url,
+    )
+
+
+def meta_date(meta: ArticleMeta) -> date | None:
+    """The stored publication date as a date (None when missing or malformed)."""
+    try:
+        return date.fromisoformat(meta.date) if meta.date else None
+    except ValueError:
+        return None
+
+
+def start_review(
+    store: ReviewStore,
+    article: ArticleText,
+    meta: ArticleMeta,
+    *,
+    pipeline: Pipeline,
+    reviewer: str = "",
+) -> tuple[int, Extraction]:
+    """Extract the claims and save them as a new review (verdicts come later, one by one)."""
+    extraction = extract_claims(article.text, article_date=meta_date(meta), pipeline=pipeline)
+    if meta.date is None and extraction.article_date is not None:
+        meta = replace(meta, date=extraction.article_date.isoformat())
+    review_id = store.create_review(article.text, meta, extraction.claims, created_by=reviewer)
+    return review_id, extraction
+
+
+# -- checking --------------------------------------------------------------------------------
+
+
+def with_parse(stored: Sequence[Claim], extracted: Iterable[Claim]) -> list[Claim]:
+    """Stored claims with the parse details the store does not keep (root, heads, governor),
+    copied from a fresh extraction of the same text, so a re-check reads claims as the first
+    check did."""
+    parse = {(c.type, c.start, c.end): c for c in extracted}
+    out = []
+    for claim in stored:
+        twin = parse.get((claim.type, claim.start, claim.end))
+        if twin is None:
+            out.append(claim)
+        else:
+            out.append(replace(claim, root=twin.root, heads=twin.heads, governor=twin.governor))
+    return out
+
+
+def run_check(
+    store: ReviewStore,
+    bundle: ReviewBundle,
+    *,
+    settings: Settings,
+    pipeline: Pipeline,
+    only: set[str] | None = None,
+    on_verdict: Callable[[Claim, Verdict], None] | None = None,
+    services: Services | None = None,
+) -> dict[str, Verdict]:
+    """Check claims of a stored review, saving each verdict the moment it arrives.
+
+    Saving per verdict means an interrupted check loses nothing already found; the claims
+    left without a verdict are offered for checking again.
+    """
+    article_date = meta_date(bundle.meta)
+    fresh = extract_claims(bundle.text, article_date=article_date, pipeline=pipeline)
+    claims = with_parse(bundle.claims, fresh.claims)
+
+    def save(claim: Claim, verdict: Verdict) -> None:
+        store.save_verdicts(bundle.id, {claim.id: verdict})
+        if on_verdict is not None:
+            on_verdict(claim, verdict)
+
+    return check_claims(
+        bundle.text,
+        claims,
+        article_date,
+        settings=settings,
+        services=services,
+        on_verdict=save,
+        only=only,
+    )
+
+
+def unchecked_ids(bundle: ReviewBundle) -> set[str]:
+    """Claims still waiting for a verdict (dismissed ones are not worth checking)."""
+    return {
+        c.id for c in bundle.claims if c.id not in bundle.verdicts and c.id not in bundle.dismissed
+    }
+
+
+# -- summary and filters ---------------------------------------------------------------------
+
+
+def verdict_of(bundle: ReviewBundle, claim_id: str) -> str:
+    verdict = bundle.verdicts.get(claim_id)
+    return verdict.label if verdict else UNCHECKED
+
+
+def status_of(bundle: ReviewBundle, claim_id: str) -> str:
+    mark = bundle.marks.get(claim_id)
+    return mark.status if mark and mark.status else UNREVIEWED
+
+
+def verdict_title(label: str) -> str:
+    """'partly_supported' -> 'Partly supported'; the words always go with the colour."""
+    return "Not checked" if label == UNCHECKED else verdict_colour(label).label
+
+
+def summary_frame(bundle: ReviewBundle, statuses: Sequence[str]) -> pd.DataFrame:
+    """Claim counts by verdict and by review status (dismissed claims left out).
+
+    Columns: group ("Verdict" or "Review status"), label, claims, colour; every verdict and
+    status appears, with 0 when none, so the chart's bars keep their places.
+    """
+    live = [c for c in bundle.claims if c.id not in bundle.dismissed]
+    rows: list[dict[str, Any]] = []
+    for label in (*VERDICT_LABELS, UNCHECKED):
+        n = sum(1 for c in live if verdict_of(bundle, c.id) == label)
+        if label == UNCHECKED and n == 0:
+            continue
+        colour = verdict_colour(None if label == UNCHECKED else label).colour
+        rows.append(
+            {"group": "Verdict", "label": verdict_title(label), "claims": n, "colour": colour}
+        )
+    names = list(dict.fromkeys([UNREVIEWED, *statuses]))
+    names += sorted({status_of(bundle, c.id) for c in live} - set(names))
+    for status in names:
+        n = sum(1 for c in live if status_of(bundle, c.id) == status)
+        rows.append({"group": "Review status", "label": status, "claims": n, "colour": "#5b6f82"})
+    return pd.DataFrame(rows, columns=["group", "label", "claims", "colour"])
+
+
+def filter_claims(
+    bundle: ReviewBundle,
+    *,
+    types: Iterable[str] = (),
+    verdicts: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+    show_dismissed: bool = False,
+) -> list[Claim]:
+    """Claims in reading order that match every non-empty filter (an empty filter keeps all)."""
+    types, verdicts, statuses = set(types), set(verdicts), set(statuses)
+    out = []
+    for claim in sorted(bundle.claims, key=lambda c: (c.start, c.end, c.id)):
+        if claim.id in bundle.dismissed and not show_dismissed:
+            continue
+        if types and claim.type not in types:
+            continue
+        if verdicts and verdict_of(bundle, claim.id) not in verdicts:
+            continue
+        if statuses and status_of(bundle, claim.id) not in statuses:
+            continue
+        out.append(claim)
+    return out
+
+
+# -- reviewer-added claims -------------------------------------------------------------------
+
+
+def find_occurrences(text: str, snippet: str) -> list[int]:
+    """Start offsets of every occurrence of `snippet` in `text` (overlaps included)."""
+    if not snippet:
+        return []
+    starts, i = [], text.find(snippet)
+    while i != -1:
+        starts.append(i)
+        i = text.find(snippet, i + 1)
+    return starts
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end]: from the last sentence end before it to the next."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return left, max(right, end)
+
+
+def build_added_claim(
+    text: str,
+    snippet: str,
+    claim_type: str,
+    *,
+    occurrence: int = 1,
+    pipeline: Pipeline | None = None,
+    article_date: date | None = None,
+) -> Claim:
+    """A reviewer's claim from its exact text in the article (the n-th occurrence, from 1).
+
+    The sentence comes from the text around it; the value (numbers, symbols, names the rules
+    compare) comes from extracting that sentence, when the extractor can read a claim of the
+    chosen type there. Raises InputError with a message for the reviewer.
+    """
+    snippet = snippet.strip()
+    if not snippet:
+        raise InputError("Type or paste the claim's exact text from the article.")
+    if claim_type not in CLAIM_TYPES:
+        raise InputError(
+            f"Unknown claim type {claim_type!r}; choose one of {', '.join(CLAIM_TYPES)}."
+        )
+    starts = find_occurrences(text, snippet)
+    if not starts:
+        raise InputError(
+            "That text is not in the article. Copy it exactly from the article view "
+            "(same quotes, dashes and spacing)."
+        )
+    if not 1 <= occurrence <= len(starts):
+        raise InputError(
+            f"The text occurs {len(starts)} time(s); occurrence {occurrence} is out of range."
+        )
+    start = starts[occurrence - 1]
+    end = start + len(snippet)
+    s_start, s_end = sentence_bounds(text, start, end)
+    value: dict[str, Any] = {}
+    if pipeline is not None:
+        sentence = text[s_start:s_end]
+        found = extract_claims(sentence, article_date=article_date, pipeline=pipeline).claims
+        lo, hi = start - s_start, end - s_start
+        same = [c for c in found if c.type == claim_type and c.start < hi and lo < c.end]
+        if same:
+            value = dict(same[0].value)
+    return Claim(
+        id="r0",  # the store gives it its real id
+        type=claim_type,
+        start=start,
+        end=end,
+        text=snippet,
+        sentence=text[s_start:s_end],
+        value=value,
+        sentence_start=s_start,
+        origin="reviewer",
+    )
+
+
+# -- display helpers -------------------------------------------------------------------------
+
+
+def label_escape(text: str) -> str:
+    """Literal text for a Streamlit Markdown label: no emphasis, links, directives or LaTeX."""
+    return md_escape(text).replace("$", "\\$").replace(":", "\\:")
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def panel_label(claim: Claim, label: str, status: str, dismissed: bool = False) -> str:
+    """An expander title: coloured verdict badge, type, the claim, and the review status."""
+    badge = f":{BADGE_COLOURS.get(label, 'gray')}-badge[{verdict_title(label)}]"
+    who = "" if status == UNREVIEWED else f" · **{label_escape(status)}**"
+    gone = " · dismissed" if dismissed else ""
+    return f"{badge} `{claim.type}` {label_escape(shorten(claim.text))}{who}{gone}"
+
+
+def _esc(text: object) -> str:
+    import html
+
+    return html.escape(str(text), quote=True)
+
+
+def badge_html(label: str) -> str:
+    """A verdict badge in the report's colours (escaped, safe for unsafe_allow_html)."""
+    c = verdict_colour(None if label == UNCHECKED else label)
+    return (
+        f'<span style="background:{c.background};color:#1a1a1a;border:2px {c.border} {c.colour};'
+        "padding:0 7px;border-radius:4px;font-weight:600;font-size:0.85rem;white-space:nowrap\">"
+        f"{_esc(verdict_title(label))}</span>"
+    )
+
+
+def sentence_html(claim: Claim, label: str) -> str:
+    """The claim's sentence, escaped, with the claim itself marked in its verdict's colour."""
+    sentence = claim.sentence or claim.text
+    lo = claim.start - claim.sentence_start
+    if not (lo >= 0 and sentence[lo : lo + len(claim.text)] == claim.text):
+        lo = sentence.find(claim.text)
+    c = verdict_colour(None if label == UNCHECKED else label)
+    style = f"background:{c.background};border-bottom:3px {c.border} {c.colour};color:inherit"
+    if lo < 0 or not claim.text:
+        return _esc(sentence)
+    hi = lo + len(claim.text)
+    return (
+        f'{_esc(sentence[:lo])}<mark style="{style}">{_esc(sentence[lo:hi])}</mark>'
+        f"{_esc(sentence[hi:])}"
+    )
+
+
+def legend_html() -> str:
+    """One chip per verdict, so the highlight colours can be read without guessing."""
+    chips = []
+    for label in (*VERDICT_LABELS, UNCHECKED):
+        c = verdict_colour(None if label == UNCHECKED else label)
+        chips.append(
+            f'<span style="background:{c.background};border-bottom:3px {c.border} {c.colour};'
+            'padding:0 6px;margin-right:6px;white-space:nowrap">'
+            f"{_esc(verdict_title(label))}</span>"
+        )
+    return " ".join(chips)
+
+
+def review_option(summary: ReviewSummary) -> str:
+    """How a review is listed in the sidebar: name, progress, id."""
+    progress = f"{summary.reviewed_count}/{summary.claim_count}"
+    return f"{shorten(summary.name, 40)} · {progress} · #{summary.id}"
+
+
+def parse_review_id(value: object) -> int | None:
+    """The ?review= query parameter as an id; anything else (typo, junk) is ignored."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+# -- history ---------------------------------------------------------------------------------
+
+_FIELD_NAMES = {
+    "status": "status",
+    "note": "note",
+    "dismissed": "dismissed",
+    "verdict": "verdict",
+    "claim": "added claim",
+    "review": "created review",
+    "name": "renamed",
+}
+
+
+def history_frame(bundle: ReviewBundle, claim_id: str | None = None) -> pd.DataFrame:
+    """Who changed what and when, newest first (optionally for one claim)."""
+    rows = [
+        {
+            "when (UTC)": str(h["at"])[:19].replace("T", " "),
+            "who": h["who"] or "—",
+            "claim": h["claim_id"] or "",
+            "change": _FIELD_NAMES.get(h["field"], h["field"]),
+            "from": h["old_value"] if h["old_value"] is not None else "",
+            "to": h["new_value"] if h["new_value"] is not None else "",
+        }
+        for h in reversed(bundle.history)
+        if claim_id is None or h["claim_id"] == claim_id
+    ]
+    return pd.DataFrame(rows, columns=["when (UTC)", "who", "claim", "change", "from", "to"])
+
+
+def last_change(bundle: ReviewBundle, claim_id: str) -> str:
+    """One line on the claim's latest human change, e.g. 'Verified by Ann, 2020-10-18 12:03 UTC'."""
+    for h in reversed(bundle.history):
+        if h["claim_id"] == claim_id and h["field"] in ("status", "note", "dismissed", "claim"):
+            when = str(h["at"])[:16].replace("T", " ")
+            what = {
+                "status": f"status set to {h['new_value']}",
+                "note": "note edited",
+                "dismissed": "dismissed" if h["new_value"] == "true" else "restored",
+                "claim": "added",
+            }[h["field"]]
+            return f"Last change: {what} by {h['who'] or 'anonymous'}, {when} UTC"
+    return ""
+
+
+# -- reports ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """One download: button label, file name, MIME type, and how to build its bytes."""
+
+    label: str
+    file_name: str
+    mime: str
+    build: Callable[[], bytes]
+
+
+def slug(text: str, limit: int = 48) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    out = "-".join(words)[:limit].strip("-")
+    return out or "review"
+
+
+def report_basename(bundle: ReviewBundle) -> str:
+    """e.g. 'factcheck-3-russia-says-it-will-continue-military' (id keeps names unique)."""
+    return f"factcheck-{bundle.id}-{slug(bundle.meta.title or bundle.name)}"
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def report_files(
+    bundle: ReviewBundle, load: Callable[[], ReportSource] | None = None
+) -> list[ReportFile]:
+    """The six reports; `load` re-reads the review at download time, so marks made after the
+    page was drawn are in the file (defaults to this bundle)."""
+    get = load or (lambda: bundle)
+    base = report_basename(bundle)
+    return [
+        ReportFile("Markdown", f"{base}.md", "text/markdown", lambda: _utf8(to_markdown(get()))),
+        ReportFile("HTML", f"{base}.html", "text/html", lambda: _utf8(to_html(get()))),
+        ReportFile("PDF", f"{base}.pdf", "application/pdf", lambda: to_pdf(get())),
+        ReportFile("CSV", f"{base}.csv", "text/csv", lambda: to_csv(get())),
+        ReportFile("JSON", f"{base}.json", "application/json", lambda: _utf8(to_json(get()))),
+        ReportFile(
+            "ClaimReview",
+            f"{base}.claimreview.jsonld",
+            "application/ld+json",
+            lambda: _utf8(to_claimreview(get())),
+        ),
+    ]
