@@ -299,7 +299,8 @@ def test_role_matching(claimed, position, matches):
     assert role_matches(claimed, position) is matches
 
 
-def test_quote_is_never_decided_without_the_text(check):
+def test_quote_is_never_decided_without_the_text(check, fake_server):
+    fake_server.route("/gdelt/", b"{}")  # the archive knows no report of it
     text = '"We will never accept these sanctions," the minister Ali Rezai said on Monday.'
     _claim, verdict = one(check(text, "2020-10-19", "quote"))
     assert verdict.label == "unverifiable"
@@ -367,3 +368,11 @@ def test_every_verdict_names_its_rule_and_version(check):
 
 def test_fixtures_exist():
     assert (Path(UNDL_FIX) / "sc_s2020_797_voting.xml").exists() and XML
+
+
+def test_a_misconfigured_api_url_is_a_source_error_not_a_missing_person(check):
+    _claim, verdict = one(
+        check("US President Barack Obama welcomed the deal.", "2015-07-20", "role")
+    )
+    assert verdict.label == "source_unavailable"
+    assert "CHECKS_WIKIDATA_URL" in verdict.explanation

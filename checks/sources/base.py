@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Protocol
 
+from checks.errors import SourceUnavailable
+
 
 @dataclass(frozen=True)
 class Query:
@@ -41,6 +43,15 @@ class SourceRecord:
     fields: dict[str, Any] = field(default_factory=dict, hash=False)
     raw: Any = field(default=None, compare=False, repr=False, hash=False)
     from_cache: bool = field(default=False, compare=False)
+
+
+def endpoint_missing(source: str, url: str) -> SourceUnavailable:
+    """An API endpoint that answers 404 is misconfigured, not a search with no results."""
+    return SourceUnavailable(
+        f"{source}: {url} answered 404 Not Found; check CHECKS_{source.upper()}_URL",
+        source=source,
+        url=url,
+    )
 
 
 class HttpResponse(Protocol):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.errors import SourceError, SourceParseError
-from checks.sources.base import Query, Source, SourceRecord
+from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
 from checks.sources.gdelt import key_phrase
 
 MAX_QUERY_CHARS = 200
@@ -90,8 +90,8 @@ class FactCheckSource(Source):
             params["maxAgeDays"] = extra["maxAgeDays"]
         try:
             resp = self.http.get(self.base_url, source=self.name, params=params, expect="json")
-            if resp.status == 404:
-                return []
+            if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
+                raise endpoint_missing(self.name, resp.url)
             payload = resp.json()  # a SourceParseError when the body is not JSON
         except SourceError as exc:  # keep the key out of messages and URLs shown to users
             exc.url = self.base_url

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from checks.errors import SourceError, SourceParseError, SourceRateLimited
-from checks.sources.base import Query, Source, SourceRecord
+from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
 
 MAX_RECORDS = 250
 DEFAULT_RECORDS = 75
@@ -195,8 +195,8 @@ class GdeltSource(Source):
             return []
         params = build_params(query)
         resp = self.http.get(self.base_url, source=self.name, params=params, expect="text")
-        if resp.status == 404:
-            return []
+        if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
+            raise endpoint_missing(self.name, resp.url)
         headers = {k.lower(): v for k, v in (resp.headers or {}).items()}
         try:
             articles = parse_response(resp.text, headers.get("content-type", ""), resp.url)

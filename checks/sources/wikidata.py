@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from checks.errors import SourceError, SourceParseError, SourceRateLimited
-from checks.sources.base import Query, Source, SourceRecord
+from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
 
 HUMAN = "Q5"
 SC_RESOLUTION = "Q877358"
@@ -211,8 +211,8 @@ class WikidataSource(Source):
         resp = self.http.get(
             self.base_url, source=self.name, params={"format": "json", **params}, expect="json"
         )
-        if resp.status == 404:
-            return {}, resp
+        if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
+            raise endpoint_missing(self.name, resp.url)
         try:
             payload = resp.json()
             check_error(payload, resp.url)

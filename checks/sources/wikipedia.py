@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import quote, urlparse
 
 from checks.errors import SourceError, SourceParseError, SourceRateLimited, SourceUnavailable
-from checks.sources.base import Query, Source, SourceRecord
+from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
 from checks.wikitext import clean_value, find_dates, find_template, parse_count, parse_date
 
 INFOBOX = "Infobox UN resolution"
@@ -218,8 +218,8 @@ class WikipediaSource(Source):
         resp = self.http.get(
             self.base_url, source=self.name, params={**base, **params}, expect="json"
         )
-        if resp.status == 404:
-            return None, resp
+        if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
+            raise endpoint_missing(self.name, resp.url)
         try:
             payload = resp.json()
             check_api_error(payload, resp.url)
