@@ -24,7 +24,9 @@ from tests.test_wikidata import handle as wikidata_handle
 
 
 @pytest.fixture
-def check(fake_settings):
+def bare_check(fake_settings):
+    """Checks against a server that has the UN tables and nothing else."""
+
     def run(text: str, on: str, kind: str | None = None):
         extraction = extract_claims(text, article_date=date.fromisoformat(on))
         verdicts = check_claims(
@@ -34,6 +36,16 @@ def check(fake_settings):
         return [(c, v) for c, v in pairs if kind is None or c.type == kind]
 
     return run
+
+
+@pytest.fixture
+def check(bare_check, fake_server):
+    """Checks against a server whose encyclopaedia and archives know nothing of the story
+    (valid, empty answers), unless a test routes them to fixtures."""
+    wiki = Path(__file__).parent / "fixtures" / "wikipedia"
+    fake_server.route("/wikipedia/api.php", (wiki / "search_nothing.json").read_bytes())
+    fake_server.route("/gdelt/", b"{}")
+    return bare_check
 
 
 def one(pairs):
@@ -376,3 +388,34 @@ def test_a_misconfigured_api_url_is_a_source_error_not_a_missing_person(check):
     )
     assert verdict.label == "source_unavailable"
     assert "CHECKS_WIKIDATA_URL" in verdict.explanation
+
+
+WIKI_FIX = Path(__file__).parent / "fixtures" / "wikipedia"
+
+
+@pytest.mark.parametrize(
+    ("day", "label", "fragment"),
+    [
+        ("14 July 2015", "supported", "reached in Vienna"),
+        ("16 July 2015", "unverifiable", "differently"),
+    ],
+)
+def test_event_dates_outside_the_council_come_from_wikipedia(
+    check, fake_server, day, label, fragment
+):
+    fake_server.route("/wikipedia/api.php", (WIKI_FIX / "search_jcpoa.json").read_bytes())
+    text = f"Iran and six powers reached the Joint Comprehensive Plan of Action in Vienna on {day}."
+    _claim, verdict = one(check(text, "2015-07-20", "date"))
+    assert verdict.label == label, verdict.explanation
+    assert fragment in verdict.explanation
+
+
+def test_year_of_an_agreement_endorsed_by_a_cited_resolution(check):
+    text = (
+        "The 2015 nuclear deal lifted sanctions on Iran. "
+        "The Council endorsed it in resolution 2231."
+    )
+    pairs = [(c, v) for c, v in check(text, "2016-01-20", "date") if c.text == "2015"]
+    _claim, verdict = one(pairs)
+    assert verdict.label == "supported"
+    assert "S/RES/2231 (2015)" in verdict.explanation

@@ -8,7 +8,8 @@ from datetime import date
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.attach import DECISION_VERB
 from checks.verdicts.base import CheckContext, evidence, long_date, make
-from checks.verdicts.targets import decisions_on, named_target, topic_fit
+from checks.verdicts.events import check_event_date
+from checks.verdicts.targets import decisions_on, named_target, resolution_record, topic_fit
 
 RULE, VERSION = "date.event_on_record", "v1"
 COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc)\b")
@@ -89,6 +90,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             found=found,
         )
     if not (COUNCIL.search(claim.sentence) and ACTION.search(claim.sentence)):
+        from_encyclopedia = check_event_date(claim, ctx, shown)
+        if from_encyclopedia is not None:
+            return from_encyclopedia
         return make(
             "unverifiable",
             f"Resolved to {shown}. The sentence is not about a Council "
@@ -134,6 +138,9 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
     """Month or year precision: compare with a resolution the date belongs to."""
     target = named_target(ctx, claim, must_attach=True)
     if target is None or target.date is None:
+        found = _endorsing_resolution(claim, ctx, shown) or check_event_date(claim, ctx, shown)
+        if found is not None:
+            return found
         return make(
             "unverifiable",
             f"Resolved to {shown}; no record in reach dates this event.",
@@ -175,3 +182,45 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
         claimed=shown,
         found=got,
     )
+
+
+AGREEMENT = re.compile(
+    r"(?i)\b(deal|agreement|accord|pact|plan|treaty|ceasefire|truce|sanctions)\b"
+)
+
+
+def _endorsing_resolution(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | None:
+    """ "The 2015 nuclear deal ... endorsed by resolution 2231": the year of an agreement the
+    article ties to a resolution it cites, when that resolution's topic fits and its year
+    agrees. A different year proves nothing (a deal may precede its endorsement)."""
+    value = claim.value
+    if (
+        value.get("precision") != "year"
+        or value.get("relative")
+        or not AGREEMENT.search(claim.sentence)
+    ):
+        return None
+    nearby = [c for c in ctx.claims if c.type == "resolution" and abs(c.start - claim.start) < 600]
+    for res in nearby:
+        rec = resolution_record(ctx, res)
+        if rec is None or rec.date is None or str(rec.year) != value["date"]:
+            continue
+        if topic_fit(rec.topic, claim.sentence) == 0:
+            continue
+        ev = [
+            evidence(
+                rec.record, f"{rec.symbol}: {rec.status} on {long_date(rec.date)}, {rec.topic}"
+            )
+        ]
+        return make(
+            "supported",
+            f"The article ties this {value['date']} agreement to "
+            f"{rec.symbol}, which the Council adopted on {long_date(rec.date)} on "
+            f'"{rec.topic}".',
+            RULE,
+            VERSION,
+            evidence=ev,
+            claimed=shown,
+            found=str(rec.year),
+        )
+    return None

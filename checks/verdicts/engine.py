@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 
 from checks.errors import SourceError
@@ -46,9 +47,10 @@ def check_claim(claim: Claim, ctx: CheckContext) -> Verdict:
         verdict = rule(claim, ctx)
     except SourceError as exc:
         where = f" ({exc.source})" if exc.source else ""
+        reason = re.sub(r"\s*https?://\S+", "", str(exc)).strip(" :;,") or type(exc).__name__
         verdict = make(
             "source_unavailable",
-            f"A source could not be reached{where}: {exc}. "
+            f"A source could not be reached{where}: {reason}. "
             "This says nothing about the claim; check again later.",
             f"{claim.type}.source_error",
             "v1",
