@@ -248,7 +248,14 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Fake public sources for manual runs.")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds added to every answer")
+    parser.add_argument(
+        "--print-env", action="store_true", help="print the exports for --port and exit"
+    )
     args = parser.parse_args(argv)
+    if args.print_env:  # for eval "$(...)" beside a server already running on --port
+        for name, prefix in PREFIXES.items():
+            print(f"export CHECKS_{name.upper()}_URL=http://127.0.0.1:{args.port}{prefix}")
+        return
     server = FakeServer(port=args.port, delay=args.delay)
     server.start()
     print(f"Fake sources on {server.base} (samples: {DHL_DIR})", flush=True)
