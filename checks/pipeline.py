@@ -7,6 +7,8 @@ Order of operations:
    in parallel: each year's page is fetched once however many claims use it.
 3. Run each claim's rule in a thread pool; report each verdict as it is ready (`on_verdict`),
    so a UI can fill in panels while the rest are still being checked.
+4. Check the claims against each other (tallies that exceed the Council, "only X supported
+   it" beside another count) and add what that finds to the verdicts.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from checks.models import Claim, Verdict
 from checks.sourcesctl import make_source
 from checks.unrecords import UnRecords
 from checks.verdicts import CheckContext, Services, check_claim
+from checks.verdicts.cross import check_article
 
 MAX_WORKERS = 8
 
@@ -99,4 +102,6 @@ def check_claims(
             verdicts[claim.id] = future.result()
             if on_verdict is not None:
                 on_verdict(claim, verdicts[claim.id])
+    if only is None:
+        verdicts = check_article(claims, verdicts, article_date)
     return verdicts

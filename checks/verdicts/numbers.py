@@ -22,7 +22,7 @@ def charter() -> dict:
     return json.loads((Path(__file__).parents[1] / "data" / "charter.json").read_text("utf-8"))
 
 
-def _charter_evidence(key: str) -> Evidence:
+def charter_evidence(key: str) -> Evidence:
     data = charter()
     return Evidence(
         source="un-charter",
@@ -96,7 +96,7 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     size = council_size(on)
     since = "since 1966" if size == 15 else "before 1966"
     why = f"the Security Council has had {size} members {since} (UN Charter, Article 23)."
-    return _compare(value == size, claimed, f"{size} members", why, [_charter_evidence("members")])
+    return _compare(value == size, claimed, f"{size} members", why, [charter_evidence("members")])
 
 
 def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
@@ -107,7 +107,7 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
     needed = 9 if council_size(on) == 15 else 7
     why = f"a Council decision needs {needed} affirmative votes (UN Charter, Article 27(3))."
     return _compare(
-        value == needed, claimed, f"{needed} votes", why, [_charter_evidence("affirmative_votes")]
+        value == needed, claimed, f"{needed} votes", why, [charter_evidence("affirmative_votes")]
     )
 
 
@@ -119,7 +119,7 @@ def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
         claimed,
         "5 permanent members",
         "the Council has five permanent members (UN Charter, Article 23).",
-        [_charter_evidence("permanent")],
+        [charter_evidence("permanent")],
     )
 
 
