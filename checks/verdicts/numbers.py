@@ -33,17 +33,13 @@ def charter_evidence(key: str) -> Evidence:
     )
 
 
-def _event_date(ctx: CheckContext) -> date | None:
-    return ctx.article_date
-
-
 def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
     value, unit = claim.value.get("value"), claim.value.get("unit", "")
     sentence = claim.sentence
     claimed = f"{value} {unit}".strip()
     if claim.value.get("qualifier"):
         claimed = f"{claim.value['qualifier']} {claimed}"
-    on = _event_date(ctx)
+    on = ctx.article_date  # the Council's rules in force when the article was written
     for rule in (
         _council_size,
         _affirmative_votes,

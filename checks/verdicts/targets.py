@@ -3,7 +3,6 @@ Council's decisions on the dates the story gives, chosen by topic."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -73,11 +72,6 @@ def named_target(ctx: CheckContext, claim: Claim, *, must_attach: bool = False) 
         if rec is not None:
             return _from_record(rec, f"named in the sentence ({c.text})")
     return None
-
-
-DECISION_WORDS = re.compile(
-    r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|resolution|draft|text)\b"
-)
 
 
 def candidate_dates(ctx: CheckContext, claim: Claim) -> list[tuple[date, str]]:
