@@ -1,4 +1,4 @@
-"""What the Streamlit workbench does, apart from drawing it: plain functions, tested without a UI.
+"""The workbench's core: input, checking, summary counts, filters and reviewer-added claims.
 
 The app (`app.py` and `ui/`) only lays out widgets and calls these. Nothing here imports
 Streamlit, so every decision the UI makes (which text to read, what to count, which claims to
@@ -21,18 +21,9 @@ from checks.extract import Extraction, extract_claims, find_dateline
 from checks.models import CLAIM_TYPES, VERDICT_LABELS, ArticleMeta, Claim, Verdict
 from checks.nlp import Pipeline
 from checks.pipeline import check_claims
-from checks.reports import (
-    to_claimreview,
-    to_csv,
-    to_html,
-    to_json,
-    to_markdown,
-    to_pdf,
-    verdict_colour,
-)
-from checks.reports.common import ReportSource, safe_link
-from checks.reports.markdown import md_escape
-from checks.store import UNREVIEWED, ReviewBundle, ReviewStore, ReviewSummary
+from checks.reports import verdict_colour
+from checks.reports.common import safe_link
+from checks.store import UNREVIEWED, ReviewBundle, ReviewStore
 from checks.textio import ArticleText, prepare_text
 from checks.verdicts import Services
 
@@ -161,15 +152,18 @@ def run_check(
     only: set[str] | None = None,
     on_verdict: Callable[[Claim, Verdict], None] | None = None,
     services: Services | None = None,
+    extracted: Sequence[Claim] | None = None,
 ) -> dict[str, Verdict]:
     """Check claims of a stored review, saving each verdict the moment it arrives.
 
     Saving per verdict means an interrupted check loses nothing already found; the claims
-    left without a verdict are offered for checking again.
+    left without a verdict are offered for checking again. `extracted` (the claims just
+    extracted, parse included) saves extracting the article a second time.
     """
     article_date = meta_date(bundle.meta)
-    fresh = extract_claims(bundle.text, article_date=article_date, pipeline=pipeline)
-    claims = with_parse(bundle.claims, fresh.claims)
+    if extracted is None:
+        extracted = extract_claims(bundle.text, article_date=article_date, pipeline=pipeline).claims
+    claims = with_parse(bundle.claims, extracted)
 
     def save(claim: Claim, verdict: Verdict) -> None:
         store.save_verdicts(bundle.id, {claim.id: verdict})
@@ -343,178 +337,6 @@ def build_added_claim(
     )
 
 
-# -- display helpers -------------------------------------------------------------------------
-
-
-def label_escape(text: str) -> str:
-    """Literal text for a Streamlit Markdown label: no emphasis, links, directives or LaTeX."""
-    return md_escape(text).replace("$", "\\$").replace(":", "\\:")
-
-
 def shorten(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def panel_label(claim: Claim, label: str, status: str, dismissed: bool = False) -> str:
-    """An expander title: coloured verdict badge, type, the claim, and the review status."""
-    badge = f":{BADGE_COLOURS.get(label, 'gray')}-badge[{verdict_title(label)}]"
-    who = "" if status == UNREVIEWED else f" · **{label_escape(status)}**"
-    gone = " · dismissed" if dismissed else ""
-    return f"{badge} `{claim.type}` {label_escape(shorten(claim.text))}{who}{gone}"
-
-
-def _esc(text: object) -> str:
-    import html
-
-    return html.escape(str(text), quote=True)
-
-
-def badge_html(label: str) -> str:
-    """A verdict badge in the report's colours (escaped, safe for unsafe_allow_html)."""
-    c = verdict_colour(None if label == UNCHECKED else label)
-    return (
-        f'<span style="background:{c.background};color:#1a1a1a;border:2px {c.border} {c.colour};'
-        "padding:0 7px;border-radius:4px;font-weight:600;font-size:0.85rem;white-space:nowrap\">"
-        f"{_esc(verdict_title(label))}</span>"
-    )
-
-
-def sentence_html(claim: Claim, label: str) -> str:
-    """The claim's sentence, escaped, with the claim itself marked in its verdict's colour."""
-    sentence = claim.sentence or claim.text
-    lo = claim.start - claim.sentence_start
-    if not (lo >= 0 and sentence[lo : lo + len(claim.text)] == claim.text):
-        lo = sentence.find(claim.text)
-    c = verdict_colour(None if label == UNCHECKED else label)
-    style = f"background:{c.background};border-bottom:3px {c.border} {c.colour};color:inherit"
-    if lo < 0 or not claim.text:
-        return _esc(sentence)
-    hi = lo + len(claim.text)
-    return (
-        f'{_esc(sentence[:lo])}<mark style="{style}">{_esc(sentence[lo:hi])}</mark>'
-        f"{_esc(sentence[hi:])}"
-    )
-
-
-def legend_html() -> str:
-    """One chip per verdict, so the highlight colours can be read without guessing."""
-    chips = []
-    for label in (*VERDICT_LABELS, UNCHECKED):
-        c = verdict_colour(None if label == UNCHECKED else label)
-        chips.append(
-            f'<span style="background:{c.background};border-bottom:3px {c.border} {c.colour};'
-            'padding:0 6px;margin-right:6px;white-space:nowrap">'
-            f"{_esc(verdict_title(label))}</span>"
-        )
-    return " ".join(chips)
-
-
-def review_option(summary: ReviewSummary) -> str:
-    """How a review is listed in the sidebar: name, progress, id."""
-    progress = f"{summary.reviewed_count}/{summary.claim_count}"
-    return f"{shorten(summary.name, 40)} · {progress} · #{summary.id}"
-
-
-def parse_review_id(value: object) -> int | None:
-    """The ?review= query parameter as an id; anything else (typo, junk) is ignored."""
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
-# -- history ---------------------------------------------------------------------------------
-
-_FIELD_NAMES = {
-    "status": "status",
-    "note": "note",
-    "dismissed": "dismissed",
-    "verdict": "verdict",
-    "claim": "added claim",
-    "review": "created review",
-    "name": "renamed",
-}
-
-
-def history_frame(bundle: ReviewBundle, claim_id: str | None = None) -> pd.DataFrame:
-    """Who changed what and when, newest first (optionally for one claim)."""
-    rows = [
-        {
-            "when (UTC)": str(h["at"])[:19].replace("T", " "),
-            "who": h["who"] or "—",
-            "claim": h["claim_id"] or "",
-            "change": _FIELD_NAMES.get(h["field"], h["field"]),
-            "from": h["old_value"] if h["old_value"] is not None else "",
-            "to": h["new_value"] if h["new_value"] is not None else "",
-        }
-        for h in reversed(bundle.history)
-        if claim_id is None or h["claim_id"] == claim_id
-    ]
-    return pd.DataFrame(rows, columns=["when (UTC)", "who", "claim", "change", "from", "to"])
-
-
-def last_change(bundle: ReviewBundle, claim_id: str) -> str:
-    """One line on the claim's latest human change, e.g. 'Verified by Ann, 2020-10-18 12:03 UTC'."""
-    for h in reversed(bundle.history):
-        if h["claim_id"] == claim_id and h["field"] in ("status", "note", "dismissed", "claim"):
-            when = str(h["at"])[:16].replace("T", " ")
-            what = {
-                "status": f"status set to {h['new_value']}",
-                "note": "note edited",
-                "dismissed": "dismissed" if h["new_value"] == "true" else "restored",
-                "claim": "added",
-            }[h["field"]]
-            return f"Last change: {what} by {h['who'] or 'anonymous'}, {when} UTC"
-    return ""
-
-
-# -- reports ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    """One download: button label, file name, MIME type, and how to build its bytes."""
-
-    label: str
-    file_name: str
-    mime: str
-    build: Callable[[], bytes]
-
-
-def slug(text: str, limit: int = 48) -> str:
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    out = "-".join(words)[:limit].strip("-")
-    return out or "review"
-
-
-def report_basename(bundle: ReviewBundle) -> str:
-    """e.g. 'factcheck-3-russia-says-it-will-continue-military' (id keeps names unique)."""
-    return f"factcheck-{bundle.id}-{slug(bundle.meta.title or bundle.name)}"
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8")
-
-
-def report_files(
-    bundle: ReviewBundle, load: Callable[[], ReportSource] | None = None
-) -> list[ReportFile]:
-    """The six reports; `load` re-reads the review at download time, so marks made after the
-    page was drawn are in the file (defaults to this bundle)."""
-    get = load or (lambda: bundle)
-    base = report_basename(bundle)
-    return [
-        ReportFile("Markdown", f"{base}.md", "text/markdown", lambda: _utf8(to_markdown(get()))),
-        ReportFile("HTML", f"{base}.html", "text/html", lambda: _utf8(to_html(get()))),
-        ReportFile("PDF", f"{base}.pdf", "application/pdf", lambda: to_pdf(get())),
-        ReportFile("CSV", f"{base}.csv", "text/csv", lambda: to_csv(get())),
-        ReportFile("JSON", f"{base}.json", "application/json", lambda: _utf8(to_json(get()))),
-        ReportFile(
-            "ClaimReview",
-            f"{base}.claimreview.jsonld",
-            "application/ld+json",
-            lambda: _utf8(to_claimreview(get())),
-        ),
-    ]

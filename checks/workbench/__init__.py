@@ -1,0 +1,88 @@
+"""What the Streamlit workbench does, apart from drawing it: plain functions, tested without a UI.
+
+The app (`app.py` and `ui/`) only lays out widgets and calls these. Nothing here imports
+Streamlit, so every decision the UI makes (which text to read, what to count, which claims to
+show, how a reviewer's selection becomes a claim, what a report file is called) has a unit test.
+"""
+
+from __future__ import annotations
+
+from checks.workbench.core import (
+    BADGE_COLOURS,
+    UNCHECKED,
+    UPLOAD_TYPES,
+    Upload,
+    build_added_claim,
+    filter_claims,
+    find_occurrences,
+    flat_secrets,
+    guess_date,
+    make_meta,
+    meta_date,
+    read_article,
+    run_check,
+    sentence_bounds,
+    settings_from,
+    shorten,
+    start_review,
+    status_of,
+    summary_frame,
+    unchecked_ids,
+    verdict_of,
+    verdict_title,
+    with_parse,
+)
+from checks.workbench.display import (
+    ReportFile,
+    badge_html,
+    history_frame,
+    label_escape,
+    last_change,
+    legend_html,
+    panel_label,
+    parse_review_id,
+    report_basename,
+    report_files,
+    review_option,
+    sentence_html,
+    slug,
+)
+
+__all__ = [
+    "BADGE_COLOURS",
+    "UNCHECKED",
+    "UPLOAD_TYPES",
+    "ReportFile",
+    "Upload",
+    "badge_html",
+    "build_added_claim",
+    "filter_claims",
+    "find_occurrences",
+    "flat_secrets",
+    "guess_date",
+    "history_frame",
+    "label_escape",
+    "last_change",
+    "legend_html",
+    "make_meta",
+    "meta_date",
+    "panel_label",
+    "parse_review_id",
+    "read_article",
+    "report_basename",
+    "report_files",
+    "review_option",
+    "run_check",
+    "sentence_bounds",
+    "sentence_html",
+    "settings_from",
+    "shorten",
+    "slug",
+    "start_review",
+    "status_of",
+    "summary_frame",
+    "unchecked_ids",
+    "verdict_of",
+    "verdict_title",
+    "with_parse",
+]

@@ -1,0 +1,299 @@
+"""Unit tests of checks.workbench: the UI's decisions, without Streamlit."""
+
+from __future__ import annotations
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checks.config import Settings
+from checks.errors import InputError
+from checks.models import ArticleMeta, Claim, Verdict
+from checks.nlp import load_pipeline
+from checks.store import ReviewStore
+from checks.workbench import (
+    UNCHECKED,
+    Upload,
+    build_added_claim,
+    filter_claims,
+    find_occurrences,
+    flat_secrets,
+    guess_date,
+    history_frame,
+    label_escape,
+    last_change,
+    make_meta,
+    panel_label,
+    parse_review_id,
+    read_article,
+    report_basename,
+    report_files,
+    run_check,
+    sentence_bounds,
+    sentence_html,
+    settings_from,
+    start_review,
+    summary_frame,
+    unchecked_ids,
+    with_parse,
+)
+from tests.fakeserver import FakeServer
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT.parent / "shared" / "eval" / "articles" / "00-presstv-iran-arms-embargo-2020.txt"
+TEXT = (
+    "The Council adopted Resolution 2231 on 20 July 2015.\n"
+    "Fifteen members voted for it. Resolution 2231 endorsed the deal."
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return load_pipeline()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ReviewStore:
+    return ReviewStore(f"sqlite:///{tmp_path / 'reviews.sqlite'}")
+
+
+def claim(cid: str, ctype: str, start: int, end: int, text: str = TEXT) -> Claim:
+    return Claim(cid, ctype, start, end, text[start:end], text[:52])
+
+
+def stored(store: ReviewStore, claims: list[Claim], verdicts: dict | None = None):
+    rid = store.create_review(TEXT, ArticleMeta(date="2020-10-18"), claims, verdicts)
+    return store.load(rid)
+
+
+# -- configuration and input -----------------------------------------------------------------
+
+
+def test_secrets_override_env_and_tables_are_ignored() -> None:
+    secrets = {"CHECKS_CONTACT": "desk@example.org", "auth": {"client_id": "x"}}
+    assert flat_secrets(secrets) == {"CHECKS_CONTACT": "desk@example.org"}
+    assert flat_secrets(None) == {}
+    settings = settings_from(
+        {"CHECKS_CONTACT": "env@example.org", "CHECKS_MAX_CHARS": "99"}, secrets
+    )
+    assert settings.contact == "desk@example.org" and settings.max_chars == 99
+
+
+def test_upload_wins_over_pasted_text_and_refusals_are_messages() -> None:
+    got = read_article("pasted text here", Upload("a.md", b"uploaded article text"), max_chars=100)
+    assert got.text == "uploaded article text"
+    assert read_article("pasted", None, max_chars=100).text == "pasted"
+    with pytest.raises(InputError, match="empty"):
+        read_article("   ", None, max_chars=100)
+    with pytest.raises(InputError, match="limit is 10"):
+        read_article("x" * 11, None, max_chars=10)
+    with pytest.raises(InputError, match="not text"):
+        read_article("", Upload("a.txt", b"\x00\x01" * 100), max_chars=1000)
+
+
+def test_dateline_guess_and_meta() -> None:
+    assert guess_date("UNITED NATIONS, Aug 14, 2020 (AP) — The Council voted.") == date(2020, 8, 14)
+    assert guess_date(ARTICLE.read_text(encoding="utf-8")) is None
+    assert guess_date(b"\x00\x00binary") is None
+    meta = make_meta(date(2020, 10, 18), " Title ", "Press TV", "https://example.org/a")
+    assert (meta.date, meta.title, meta.url) == ("2020-10-18", "Title", "https://example.org/a")
+    with pytest.raises(InputError, match="http"):
+        make_meta(None, "", "", "javascript:alert(1)")
+
+
+def test_parse_review_id() -> None:
+    assert parse_review_id("12") == 12
+    assert parse_review_id(" 3 ") == 3
+    for junk in (None, "", "abc", "-1", "0", "1.5"):
+        assert parse_review_id(junk) is None
+
+
+# -- checking against the fake server --------------------------------------------------------
+
+
+def test_start_and_run_check_save_every_verdict(
+    store: ReviewStore, fake_settings: Settings, fake_server: FakeServer, pipeline
+) -> None:
+    article = read_article(ARTICLE.read_text(encoding="utf-8"), None, max_chars=200_000)
+    rid, extraction = start_review(
+        store, article, ArticleMeta(date="2020-10-18"), pipeline=pipeline, reviewer="Ann"
+    )
+    assert len(extraction.claims) == 22 and store.load(rid).verdicts == {}
+    seen: list[str] = []
+    bundle = store.load(rid)
+    verdicts = run_check(
+        store,
+        bundle,
+        settings=fake_settings,
+        pipeline=pipeline,
+        on_verdict=lambda c, v: seen.append(c.id),
+        extracted=extraction.claims,
+    )
+    saved = store.load(rid)
+    assert sorted(seen) == sorted(verdicts) == sorted(saved.verdicts)
+    assert saved.verdicts["c6"].label == "supported"
+    assert unchecked_ids(saved) == set()
+
+    again = run_check(store, saved, settings=fake_settings, pipeline=pipeline, only={"c6"})
+    assert list(again) == ["c6"]
+
+
+def test_start_review_takes_the_dateline_when_no_date_given(store: ReviewStore, pipeline) -> None:
+    article = read_article(
+        "WASHINGTON, Aug 14, 2020 (AP) — The Council met on Friday.", None, max_chars=999
+    )
+    rid, _ = start_review(store, article, ArticleMeta(), pipeline=pipeline)
+    assert store.load(rid).meta.date == "2020-08-14"
+
+
+def test_with_parse_copies_parse_details() -> None:
+    plain = claim("c1", "resolution", 20, 35)
+    parsed = Claim(
+        "x", "resolution", 20, 35, "Resolution 2231", "", root=4, heads=(1, 2), governor="adopted"
+    )
+    other = claim("c2", "date", 39, 51)
+    out = with_parse([plain, other], [parsed])
+    assert (out[0].id, out[0].root, out[0].heads, out[0].governor) == ("c1", 4, (1, 2), "adopted")
+    assert out[1] == other and out[1].root == -1
+
+
+# -- summary and filters ---------------------------------------------------------------------
+
+
+def test_summary_and_filters(store: ReviewStore) -> None:
+    claims = [
+        claim("c1", "resolution", 20, 35),
+        claim("c2", "date", 39, 51),
+        claim("c3", "number", 53, 60),
+    ]
+    supported = Verdict("supported", "ok")
+    bundle = stored(store, claims, {"c1": supported, "c2": Verdict("contradicted", "no")})
+    store.set_mark(bundle.id, "c1", status="Verified", reviewer="Ann")
+    store.dismiss_claim(bundle.id, "c3", "Ann")
+    bundle = store.load(bundle.id)
+
+    frame = summary_frame(bundle, Settings().review_statuses)
+    by_verdict = frame[frame.group == "Verdict"].set_index("label")["claims"]
+    assert by_verdict["Supported"] == 1 and by_verdict["Contradicted"] == 1
+    assert "Not checked" not in by_verdict  # c3 is dismissed, so nothing is unchecked
+    by_status = frame[frame.group == "Review status"].set_index("label")["claims"]
+    assert by_status["Verified"] == 1 and by_status["Unreviewed"] == 1 and by_status["False"] == 0
+    assert list(frame.columns) == ["group", "label", "claims", "colour"]
+
+    assert [c.id for c in filter_claims(bundle)] == ["c1", "c2"]
+    assert [c.id for c in filter_claims(bundle, show_dismissed=True)] == ["c1", "c2", "c3"]
+    assert [c.id for c in filter_claims(bundle, types=["date"])] == ["c2"]
+    assert [c.id for c in filter_claims(bundle, verdicts=["supported"])] == ["c1"]
+    assert [c.id for c in filter_claims(bundle, statuses=["Unreviewed"])] == ["c2"]
+    assert [c.id for c in filter_claims(bundle, show_dismissed=True, verdicts=[UNCHECKED])] == [
+        "c3"
+    ]
+    assert unchecked_ids(bundle) == set()  # c3 has no verdict but is dismissed
+
+
+# -- reviewer-added claims -------------------------------------------------------------------
+
+
+def test_find_occurrences_and_sentence_bounds() -> None:
+    assert find_occurrences(TEXT, "Resolution 2231") == [20, 83]
+    assert find_occurrences(TEXT, "") == [] and find_occurrences("aaa", "aa") == [0, 1]
+    start = TEXT.index("Fifteen")
+    lo, hi = sentence_bounds(TEXT, start, start + 7)
+    assert TEXT[lo:hi] == "Fifteen members voted for it."
+
+
+def test_build_added_claim(pipeline) -> None:
+    added = build_added_claim(
+        TEXT, " Resolution 2231 ", "resolution", occurrence=2, pipeline=pipeline
+    )
+    assert (added.start, added.end, added.text) == (83, 98, "Resolution 2231")
+    assert added.sentence == "Resolution 2231 endorsed the deal." and added.sentence_start == 83
+    assert added.value["number"] == 2231 and added.origin == "reviewer"
+    bare = build_added_claim(TEXT, "Fifteen members", "number")
+    assert bare.value == {} and bare.sentence == "Fifteen members voted for it."
+    with pytest.raises(InputError, match="not in the article"):
+        build_added_claim(TEXT, "Resolution 9999", "resolution")
+    with pytest.raises(InputError, match="2 time"):
+        build_added_claim(TEXT, "Resolution 2231", "resolution", occurrence=3)
+    with pytest.raises(InputError, match="Unknown claim type"):
+        build_added_claim(TEXT, "Resolution 2231", "rumour")
+    with pytest.raises(InputError, match="exact text"):
+        build_added_claim(TEXT, "  ", "number")
+
+
+def test_added_claim_is_accepted_by_the_store(store: ReviewStore, pipeline) -> None:
+    bundle = stored(store, [claim("c1", "resolution", 20, 35)])
+    added = store.add_claim(
+        bundle.id, build_added_claim(TEXT, "20 July 2015", "date", pipeline=pipeline)
+    )
+    assert added.id == "r1" and store.load(bundle.id).claims[-1].text == "20 July 2015"
+
+
+# -- display ---------------------------------------------------------------------------------
+
+
+def test_labels_and_html_escape_untrusted_text() -> None:
+    assert label_escape("[x](javascript:y) *b* $x$") == "\\[x\\](javascript\\:y) \\*b\\* \\$x\\$"
+    nasty = Claim(
+        "c1", "quote", 4, 21, "<img src=x> [a]", "Say <img src=x> [a] now", sentence_start=0
+    )
+    label = panel_label(nasty, "contradicted", "Verified")
+    assert (
+        label.startswith(":red-badge[Contradicted]")
+        and "\\[a\\]" in label
+        and "**Verified**" in label
+    )
+    assert "dismissed" in panel_label(nasty, UNCHECKED, "Unreviewed", dismissed=True)
+    html = sentence_html(nasty, "supported")
+    assert "<img" not in html and "&lt;img src=x&gt; [a]</mark>" in html and html.startswith("Say ")
+
+
+# -- history and reports ---------------------------------------------------------------------
+
+
+def test_history_and_last_change(store: ReviewStore) -> None:
+    bundle = stored(store, [claim("c1", "resolution", 20, 35)])
+    assert last_change(bundle, "c1") == ""
+    store.set_mark(bundle.id, "c1", status="Verified", reviewer="Ann")
+    store.set_mark(bundle.id, "c1", note="checked", reviewer="Bo")
+    bundle = store.load(bundle.id)
+    frame = history_frame(bundle, "c1")
+    assert list(frame["change"]) == ["note", "status"] and list(frame["who"]) == ["Bo", "Ann"]
+    assert len(history_frame(bundle)) == 3  # plus "created review"
+    assert last_change(bundle, "c1").startswith("Last change: note edited by Bo, ")
+
+
+def test_report_files_are_built_from_the_store_when_downloaded(store: ReviewStore) -> None:
+    rid = store.create_review(
+        TEXT, ArticleMeta(title="Iran & the UN: arms (2020)"), [claim("c1", "resolution", 20, 35)]
+    )
+    bundle = store.load(rid)
+    assert report_basename(bundle) == f"factcheck-{rid}-iran-the-un-arms-2020"
+    files = report_files(bundle, load=lambda: store.load(rid))
+    assert [f.file_name.split(".", 1)[1] for f in files] == [
+        "md",
+        "html",
+        "pdf",
+        "csv",
+        "json",
+        "claimreview.jsonld",
+    ]
+    assert [f.mime for f in files][:3] == ["text/markdown", "text/html", "application/pdf"]
+    store.set_mark(rid, "c1", status="Verified", note="after drawing", reviewer="Ann")
+    csv_bytes = next(f for f in files if f.label == "CSV").build()
+    assert b"after drawing" in csv_bytes and b"Verified" in csv_bytes
+    assert all(isinstance(f.build(), bytes) for f in files)
+
+
+def test_nothing_in_checks_imports_streamlit() -> None:
+    for path in (ROOT / "checks").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            assert not any(n.split(".")[0] == "streamlit" for n in names), path

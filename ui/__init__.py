@@ -1,0 +1,1 @@
+"""Streamlit layout of the workbench: widgets only; the logic lives in `checks.workbench`."""

@@ -1,0 +1,45 @@
+"""Process-wide resources, built once: settings, the spaCy pipeline, the sources, the store."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import streamlit as st
+
+from checks.config import Settings
+from checks.nlp import Pipeline, load_pipeline
+from checks.pipeline import build_services
+from checks.store import ReviewStore
+from checks.verdicts import Services
+from checks.workbench import settings_from
+
+
+def _secrets() -> dict[str, Any]:
+    """The secrets table, or nothing when there is no secrets.toml (the usual laptop case)."""
+    try:
+        if not st.secrets.load_if_toml_exists():
+            return {}
+        return st.secrets.to_dict()
+    except Exception:  # a malformed secrets.toml must not stop the app; env still applies
+        return {}
+
+
+@st.cache_resource(show_spinner=False)
+def get_settings() -> Settings:
+    return settings_from(os.environ, _secrets())
+
+
+@st.cache_resource(show_spinner="Loading the language model…")
+def get_pipeline() -> Pipeline:
+    return load_pipeline(get_settings().spacy_model)
+
+
+@st.cache_resource(show_spinner=False)
+def get_services() -> Services:
+    return build_services(get_settings())
+
+
+@st.cache_resource(show_spinner=False)
+def get_store() -> ReviewStore:
+    return ReviewStore.from_settings(get_settings())
