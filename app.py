@@ -16,12 +16,14 @@ import streamlit as st
 
 from ui import panels, review, state
 from ui.inputs import article_form, run_job
+from ui.resources import get_pipeline
 from ui.sidebar import sidebar
 
 st.set_page_config(
     page_title="Fact-checking workbench", page_icon=":material/fact_check:", layout="wide"
 )
 st.title("Fact-checking workbench", anchor=False)
+get_pipeline()  # load the language model with the page, not on the first click of Check
 
 job = st.session_state.pop("job", None)
 if job is not None:
