@@ -88,10 +88,14 @@ def main() -> None:
     print(f"texts: {len(corpus)} articles, {words} words")
     print(f"bare spaCy pipeline: {words / bare_best:,.0f} words/s")
     print(f"whole extraction:    {words / full_best:,.0f} words/s")
-    print(f"ratio extraction/bare time: {full_best / bare_best:.2f} "
-          f"(overhead {100 * (full_best / bare_best - 1):.0f} %, target <= 30 %)")
-    print(f"{long_words}-word article: {1000 * long_best:.0f} ms best, "
-          f"{1000 * long_median:.0f} ms median (target <= 150 ms)")
+    print(
+        f"ratio extraction/bare time: {full_best / bare_best:.2f} "
+        f"(overhead {100 * (full_best / bare_best - 1):.0f} %, target <= 30 %)"
+    )
+    print(
+        f"{long_words}-word article: {1000 * long_best:.0f} ms best, "
+        f"{1000 * long_median:.0f} ms median (target <= 150 ms)"
+    )
     print(f"peak memory (max RSS): {peak_mb:.0f} MB")
 
 

@@ -419,3 +419,23 @@ def test_year_of_an_agreement_endorsed_by_a_cited_resolution(check):
     _claim, verdict = one(pairs)
     assert verdict.label == "supported"
     assert "S/RES/2231 (2015)" in verdict.explanation
+
+
+def test_a_tally_larger_than_the_council_is_contradicted(check):
+    text = "The fisheries text passed with 12 votes in favour, 2 against and 3 abstentions."
+    _claim, verdict = one(check(text, "2019-05-05", "vote"))
+    assert verdict.label == "contradicted"
+    assert "adds up to 17 votes, but the Council has 15 members" in verdict.explanation
+    assert any(e.source == "un-charter" for e in verdict.evidence)
+
+
+def test_only_x_supported_it_beside_another_count_is_flagged(check):
+    text = (
+        "The Security Council on Friday rejected a US draft resolution on the Iran arms embargo. "
+        "Washington received support only from the Dominican Republic. "
+        "The text won three votes in favour."
+    )
+    pairs = check(text, "2020-08-15", "vote")
+    assert len(pairs) == 2
+    for _claim, verdict in pairs:
+        assert "The article is inconsistent" in verdict.explanation

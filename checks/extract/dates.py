@@ -15,6 +15,7 @@ from checks.extract.context import ArticleContext, Found, number_value
 from checks.patternbook import load_json, patterns
 
 UNIT_DAYS = {"day": 1, "week": 7}
+ANCHORED = frozenset({"DATE_OFFSET", "DATE_FOLLOWING"})
 
 
 def _lex() -> dict:
@@ -46,6 +47,8 @@ def _tense_at(ctx: ArticleContext, offset: int) -> str | None:
         return None
     chain = [tok, *tok.ancestors][:3]
     for verb in chain:
+        if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
+            return "future"  # "voted to extend the mission until Dec. 31": an aim, ahead
         kids = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if kids & FUTURE_AUX or verb.lower_ in FUTURE_VERBS:
             return "future"
@@ -56,9 +59,16 @@ def _tense_at(ctx: ArticleContext, offset: int) -> str | None:
     return None
 
 
-def _future(ctx: ArticleContext, offset: int, sentence: str) -> bool:
+def _when(ctx: ArticleContext, offset: int, sentence: str) -> str | None:
+    """'future', 'past', or None when neither the parse nor a cue word says."""
     tense = _tense_at(ctx, offset)
-    return tense == "future" if tense else _is_future(sentence)
+    if tense:
+        return tense
+    return "future" if _is_future(sentence) else None
+
+
+def _future(ctx: ArticleContext, offset: int, sentence: str) -> bool:
+    return _when(ctx, offset, sentence) == "future"
 
 
 def _is_future(sentence: str) -> bool:
@@ -66,9 +76,11 @@ def _is_future(sentence: str) -> bool:
     return any(re.search(rf"\b{re.escape(cue)}\b", low) for cue in _lex()["future_cues"])
 
 
-def _infer_year(month: int, day: int, ref: date | None, future: bool) -> int | None:
+def _infer_year(month: int, day: int, ref: date | None, when: str | None) -> int | None:
     """The year of a date written without one: the article's, unless that puts a past event
-    more than a month after the article (then it was last year)."""
+    more than a month after the article (then it was last year), or a future one, or one the
+    sentence does not place in time, most of a year before it ("withdraw by Jan. 15" in a
+    November story is next January)."""
     if ref is None:
         return None
     year = ref.year
@@ -76,11 +88,52 @@ def _infer_year(month: int, day: int, ref: date | None, future: bool) -> int | N
         candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
     except ValueError:
         return year
-    if candidate - ref > timedelta(days=31) and not future:
+    if candidate - ref > timedelta(days=31) and when != "future":
         return year - 1
-    if ref - candidate > timedelta(days=300) and future:
+    if ref - candidate > timedelta(days=300 if when == "future" else 240) and when != "past":
         return year + 1
     return year
+
+
+def _month_year(m: re.Match[str], ctx: ArticleContext, month: int, sentence: str) -> int | None:
+    """The year of "in September": "last September" is the one before the article's month,
+    "next October" the one after; otherwise the article's year, unless the verb puts a later
+    month in the past ("was deployed in September" in a March story) or an earlier one ahead."""
+    ref = ctx.article_date
+    if ref is None:
+        return None
+    which = m[0].split()[0].lower()
+    if which == "last":
+        return ref.year - 1 if month >= ref.month else ref.year
+    if which == "next":
+        return ref.year + 1 if month <= ref.month else ref.year
+    if which == "this":
+        return ref.year
+    when = _tense_at(ctx, m.start("m"))
+    if when == "past" and month > ref.month:
+        return ref.year - 1
+    if when == "future" and month < ref.month:
+        return ref.year + 1
+    return ref.year
+
+
+def _numeric_day_month(a: int, b: int, y: int, ref: date | None) -> tuple[int, int] | None:
+    """(day, month) of "25/02/2022": day first, as most outlets outside the US write it,
+    unless only month first is possible; when both are, the reading nearest the article's
+    date that is not after it ("10/05/2019" in a story of 5 October 2019 is that day)."""
+    readings = [(d, m) for d, m in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31]
+    valid = []
+    for d, m in readings:
+        try:
+            valid.append((date(y, m, d), (d, m)))
+        except ValueError:
+            continue
+    if not valid:
+        return None
+    if ref is not None and len(valid) == 2 and valid[0][0] != valid[1][0]:
+        past = [v for v in valid if v[0] <= ref] or valid
+        return min(past, key=lambda v: abs((ref - v[0]).days))[1]
+    return valid[0][1]
 
 
 def _weekday_date(weekday: int, ref: date, future: bool) -> date:
@@ -129,16 +182,34 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
             return _value(m[0], date(int(g["y"]), int(g["mo"]), int(g["d"])), "day", False)
         except ValueError:
             return None
-    if label == "DATE_YEAR":
-        return _value(m[0], date(int(g["y"]), 1, 1), "year", False)
+    if label == "DATE_NINE_ELEVEN":
+        return _value(m[0], date(2001, 9, 11), "day", False)
+    if label == "DATE_NUMERIC":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        read = _numeric_day_month(a, b, y, ctx.article_date)
+        if read is None:
+            return None
+        ambiguous = a != b and a <= 12 and b <= 12
+        return _value(m[0], date(y, read[1], read[0]), "day", False, ambiguous=ambiguous or None)
+    if label in {"DATE_YEAR", "DATE_PART_YEAR"}:
+        part = re.sub(r"\s+", " ", g["part"].lower()) if g.get("part") else None
+        return _value(m[0], date(int(g["y"]), 1, 1), "year", False, qualifier=part)
+    if label == "DATE_DECADE":
+        part = g["part"].lower() if g.get("part") else None
+        return {
+            "date": f"{g['y']}s",
+            "precision": "decade",
+            "relative": False,
+            "expression": m[0],
+        } | ({"qualifier": part} if part else {})
     month = _month(g["m"])
     if precision == "month":
-        year = int(g["y"]) if g.get("y") else (ctx.article_date.year if ctx.article_date else None)
+        year = int(g["y"]) if g.get("y") else _month_year(m, ctx, month, sentence)
         d = date(year, month, 1) if year else None
         return _value(m[0], d, "month", not g.get("y"))
     day = int(re.match(r"\d+", g["d"])[0])
-    future = _future(ctx, m.start(), sentence)
-    year = int(g["y"]) if g.get("y") else _infer_year(month, day, ctx.article_date, future)
+    when = None if g.get("y") else _when(ctx, m.start(), sentence)
+    year = int(g["y"]) if g.get("y") else _infer_year(month, day, ctx.article_date, when)
     if year is None:
         return _value(m[0], None, "day", True, month=month, day=day)
     try:
@@ -162,7 +233,13 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
         return _value(expr, None, "day", True, unresolved=True)
     if label == "DATE_WEEKDAY":
         weekday = _lex()["weekdays"][g["wd"].lower()]
-        d = _weekday_date(weekday, ref, _future(ctx, m.start(), sentence))
+        which = (g.get("which") or "").lower().split()
+        if which and which[-1] in {"last", "past"}:  # "last Thursday": before the article's day
+            d = ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+        elif which:  # "next Friday", "this coming Friday": after it
+            d = ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        else:
+            d = _weekday_date(weekday, ref, _future(ctx, m.start(), sentence))
         return _value(expr, d, "day", True, weekday=g["wd"], **base)
     if label == "DATE_REL_DAY":
         rel = g["rel"].lower()
@@ -175,7 +252,7 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
             return _value(expr, ref + timedelta(days=7 * step), "week", True, **base)
         d, precision = _shift(ref, step, unit)
         return _value(expr, d, precision, True, **base)
-    n = number_value(g["n"]) or 1
+    n = number_value(g.get("n") or "one") or 1
     if label == "DATE_AGO":
         d, precision = _shift(ref, -int(n), g["unit"])
         return _value(expr, d, precision, True, **base)
@@ -188,6 +265,14 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
     start = anchor or ref
     if start is None:
         return _value(expr, None, "day", True, unresolved=True)
+    if label == "DATE_FOLLOWING":  # "the following day": one unit after the last date given
+        unit = (g.get("unit") or g["unit2"]).lower()
+        unit = "day" if unit in {"morning", "afternoon", "evening", "night"} else unit
+        sign = 1 if (g.get("dir") or g["dir2"]).lower() in {"following", "next"} else -1
+        d, precision = _shift(start, sign, unit)
+        if unit == "week":
+            precision = "week"
+        return _value(expr, d, precision, True, base=start.isoformat(), anchor=bool(anchor))
     direction = g["dir"].lower()
     sign = 1 if direction in {"later", "afterwards", "before"} else -1
     # "A came one day after B": B is the day before A. "one day before B": B is the day after.
@@ -200,7 +285,7 @@ def find(ctx: ArticleContext) -> list[Found]:
     for p in patterns("date"):
         precision = p.options.get("precision", "day")
         relative = p.options.get("relative", False)
-        if p.label == "DATE_OFFSET":
+        if p.label in ANCHORED:
             continue  # needs the other dates as anchors: done below
         for m in ctx.finditer(p):
             if relative:
@@ -212,12 +297,19 @@ def find(ctx: ArticleContext) -> list[Found]:
                 if p.label == "DATE_M":
                     start = m.start("m")
                 duration = p.label in {"DATE_AGO", "DATE_SINCE_SPAN"}
-                found.append(Found("date", start, m.end(), value, 0, shares_numbers=duration))
-    offset_pattern = next(p for p in patterns("date") if p.label == "DATE_OFFSET")
-    for m in ctx.finditer(offset_pattern):
-        anchor = _anchor_before(found, m.start())
-        value = _relative(m, ctx, "DATE_OFFSET", anchor)
-        found.append(Found("date", m.start(), m.end(), value, shares_numbers=True))
+                priority = p.options.get("priority", 0)
+                found.append(
+                    Found("date", start, m.end(), value, priority, shares_numbers=duration)
+                )
+    for p in patterns("date"):
+        if p.label not in ANCHORED:
+            continue
+        for m in ctx.finditer(p):
+            unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
+            coarse = {"month": ("day", "month"), "year": ("day", "month", "year")}
+            anchor = _anchor_before(found, m.start(), coarse.get(unit.rstrip("s"), ("day",)))
+            value = _relative(m, ctx, p.label, anchor)
+            found.append(Found("date", m.start(), m.end(), value, shares_numbers=True))
     found.extend(_fallback(ctx, found))
     return found
 
@@ -231,6 +323,8 @@ def _fallback(ctx: ArticleContext, found: list[Found]) -> list[Found]:
             continue
         if any(f.start < ent.end_char and ent.start_char < f.end for f in found):
             continue
+        if re.fullmatch(r"(?i)(?:the\s+)?\d{1,4}(?:st|nd|rd|th)?", ent.text.strip()):
+            continue  # "SCR 1325", "the 1st": a bare number is no date the patterns missed
         if re.search(r"(?i)\b(years?|days?|months?|weeks?|decades?|old|ago|annual)\b", ent.text):
             continue
         value = _parse_with_dateparser(ent.text, ctx.article_date)
@@ -254,20 +348,26 @@ def _parse_with_dateparser(expr: str, ref: date | None) -> dict | None:
     return _value(expr, data.date_obj.date(), precision, relative=True, parser="dateparser")
 
 
-def _anchor_before(found: list[Found], offset: int) -> date | None:
-    """The latest day-precision date stated before `offset`: what "a day later" counts from."""
+def _anchor_before(
+    found: list[Found], offset: int, precisions: tuple[str, ...] = ("day",)
+) -> date | None:
+    """The latest date stated before `offset` at a usable precision: what "a day later" (a
+    day) or "the following year" (any date) counts from."""
     best: Found | None = None
     for f in found:
-        usable = f.end <= offset and f.value.get("precision") == "day" and f.value.get("date")
+        usable = f.end <= offset and f.value.get("precision") in precisions and f.value.get("date")
         if usable and (best is None or f.end > best.end):
             best = f
-    return date.fromisoformat(best.value["date"]) if best else None
+    if best is None:
+        return None
+    text = best.value["date"]
+    return date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
 
 
 def find_dateline(text: str) -> date | None:
     """A full date near the top of an article (its dateline), to pre-fill the article date."""
     head = text[:600]
-    for label in ("DATE_ISO", "DATE_WD_DMY", "DATE_WD_MDY", "DATE_DMY", "DATE_MDY"):
+    for label in ("DATE_ISO", "DATE_WD_DMY", "DATE_WD_MDY", "DATE_DMY", "DATE_MDY", "DATE_NUMERIC"):
         p = next(x for x in patterns("date") if x.label == label)
         for m in p.regex.finditer(head):
             g = m.groupdict()
@@ -276,6 +376,11 @@ def find_dateline(text: str) -> date | None:
             try:
                 if label == "DATE_ISO":
                     return date(int(g["y"]), int(g["mo"]), int(g["d"]))
+                if label == "DATE_NUMERIC":
+                    read = _numeric_day_month(int(g["a"]), int(g["b"]), int(g["y"]), None)
+                    if read is None or (int(g["a"]) <= 12 and int(g["b"]) <= 12):
+                        continue  # "05/10/2019" alone cannot say which is the month
+                    return date(int(g["y"]), read[1], read[0])
                 return date(int(g["y"]), _month(g["m"]), int(re.match(r"\d+", g["d"])[0]))
             except ValueError:
                 continue

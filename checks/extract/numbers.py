@@ -22,7 +22,8 @@ SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 
 def _plural(unit: str) -> str:
     unit = unit.lower()
-    return unit if unit.endswith("s") or unit in {"%", "percent"} else unit + "s"
+    keep = unit.endswith("s") or unit in {"%", "percent"}
+    return unit if keep or unit in load_json("lexicon.json")["plural_units"] else unit + "s"
 
 
 def _qualifier(ctx: ArticleContext, start: int) -> str | None:
@@ -80,6 +81,14 @@ def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
                 found.append(
                     Found("number", m.start(), m.end(), _value(n, currency, ctx, m.start()), 1)
                 )
+            elif p.label == "NUM_SCALE":
+                n = round(
+                    float(g["n"].replace(",", ".")) * lex["scale_words"][g["scale"].lower()], 2
+                )
+                end, unit = m.end("scale"), ""
+                if g.get("unit") and _is_noun(ctx, m.start("unit")):
+                    end, unit = m.end("unit"), _plural(g["unit"])
+                found.append(Found("number", m.start(), end, _value(n, unit, ctx, m.start()), 1))
             elif p.label == "NUM_HALF_SCALE":
                 n = 0.5 * lex["scale_words"][g["scale"].lower()]
                 unit = _plural(g["unit"]) if g.get("unit") else ""
@@ -131,6 +140,11 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
         found.append(Found("number", start, end, _value(n, unit, ctx, start, **extra), 0))
         excluded.append((start, end))
     return found
+
+
+def _is_noun(ctx: ArticleContext, offset: int) -> bool:
+    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].pos_ in {"NOUN", "PROPN"}
 
 
 def _unit_token(tok):

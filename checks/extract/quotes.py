@@ -13,6 +13,8 @@ from checks.extract.context import ArticleContext, Found
 from checks.patternbook import pattern
 
 MIN_WORDS = 4
+# The attribution ends at a full stop, but not at the stop of "U.S." or "Mr." inside it.
+SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|St))[.!?](?:\s|$)|[“\"]")
 PRONOUN_OR_DESCRIPTION = re.compile(
     r"(?i)^(he|she|they|it|the\s+.*\b(official|minister|spokes\w+|diplomat|envoy|ambassador|"
     r"president|leader|source|statement|ministry))\b"
@@ -51,7 +53,7 @@ def _speaker(ctx: ArticleContext, who: str, who_start: int) -> tuple[str, str | 
 
 def _attribution_after(ctx: ArticleContext, qe: int) -> tuple[dict, int]:
     """Speaker and outlet in the words after the closing mark, up to the sentence's end."""
-    stop = re.search(r"[.!?](?:\s|$)|[“\"]", ctx.text[qe : qe + 300])
+    stop = SENTENCE_STOP.search(ctx.text[qe : qe + 300])
     tail_end = qe + (stop.start() if stop else min(300, len(ctx.text) - qe))
     tail = ctx.text[qe:tail_end]
     info: dict = {}

@@ -11,7 +11,7 @@ from checks.patternbook import patterns
 GA_CUE = re.compile(r"(?i)\b(general\s+assembly|UNGA|A/RES/)")
 DRAFT_CUE = re.compile(r"(?i)\bdraft\b")
 DOCUMENT_CUE = re.compile(r"(?i)\b(letter|report|document|note\s+verbale|statement)\b")
-PRIORITY = {"RES_SYMBOL": 3, "RES_LIST": 2, "RES_WORD": 2, "RES_UNSCR": 2}
+PRIORITY = {"RES_SYMBOL": 3, "RES_LIST": 2, "RES_WORD": 2, "RES_UNSCR": 2, "RES_ABBREV": 2}
 
 
 def _organ(ctx: ArticleContext, start: int, organ_text: str | None) -> str:
@@ -49,10 +49,14 @@ def find(ctx: ArticleContext) -> list[Found]:
                     found.append(
                         Found("resolution", s, e, _resolution(int(num_match[1]), year, organ), 2)
                     )
-            elif label in {"RES_SYMBOL", "RES_WORD", "RES_UNSCR"}:
+            elif label in PRIORITY:
                 num = m.group("num") or (m.groupdict().get("num2"))
                 year_text = m.groupdict().get("year") or m.groupdict().get("year2")
-                organ = "SC" if label != "RES_WORD" else _organ(ctx, m.start(), m.group("organ"))
+                organ = (
+                    "SC"
+                    if label in {"RES_SYMBOL", "RES_UNSCR"}
+                    else _organ(ctx, m.start(), m.group("organ"))
+                )
                 value = _resolution(int(num), int(year_text) if year_text else None, organ)
                 found.append(Found("resolution", m.start(), m.end(), value, PRIORITY[label]))
             elif label in {"RES_GA_SYMBOL", "RES_GA_WORD"}:

@@ -11,15 +11,16 @@ from checks.extract.context import ArticleContext, Found
 from checks.patternbook import load_json, patterns
 
 MAX_TITLE_TOKENS = 8
+UN_PREFIX = re.compile(r"(?:U\.N\.|UN|United Nations)\s+")
 
 
-def _title_tokens(ctx: ArticleContext, person) -> list:
-    """The run of title words just before a PERSON entity (or after it, as an appositive)."""
+def _title_tokens(ctx: ArticleContext, person, before: int | None = None) -> list:
+    """The run of title words just before a PERSON entity (or before token `before`)."""
     lex = load_json("lexicon.json")
     nouns, modifiers = set(lex["role_nouns"]), set(lex["role_modifiers"])
     doc = ctx.doc
     run = []
-    i = person.start - 1
+    i = (person.start if before is None else before) - 1
     while i >= 0 and len(run) < MAX_TITLE_TOKENS:
         tok = doc[i]
         low = tok.lower_
@@ -53,12 +54,26 @@ def _appositive(ctx: ArticleContext, person) -> list:
     return []
 
 
+def _title_before_comma(ctx: ArticleContext, person) -> list:
+    """ "Russia's deputy ambassador, Dmitry Polyanskiy, said": a title, a comma, then the name
+    set off by a second comma."""
+    doc = ctx.doc
+    if person.start < 2 or doc[person.start - 1].text != ",":
+        return []
+    if person.end >= len(doc) or doc[person.end].text not in {",", "."}:
+        return []
+    return _title_tokens(ctx, person, before=person.start - 1)
+
+
 def _describe(tokens) -> tuple[str, str | None]:
     """Split a title into the role and the state it is of ("US President" -> President, US)."""
     of = None
     words = []
     for tok in tokens:
-        if tok.ent_type_ in {"GPE", "NORP"} and of is None:
+        # "Chinese Foreign Ministry spokesperson": the small model may tag "Chinese" as part of
+        # an ORG, so a known demonym or state name counts whatever its entity label.
+        stateish = tok.ent_type_ in {"GPE", "NORP"} or countries.is_known(tok.text)
+        if stateish and of is None and tok.text[:1].isupper():
             of = countries.from_demonym(tok.text) or countries.canonical(tok.text)
             if (
                 tok.ent_type_ == "GPE"
@@ -74,6 +89,9 @@ def _describe(tokens) -> tuple[str, str | None]:
         r"\s+", " ", "".join(w if w.endswith(" ") or w == "-" else w + " " for w in words)
     )
     role = re.sub(r"\s*-\s*", "-", role).strip()
+    un = UN_PREFIX.match(role)
+    if un and of is None and role[un.end() :]:
+        role, of = role[un.end() :], "United Nations"  # "U.N. Secretary-General"
     return role, of
 
 
@@ -108,13 +126,42 @@ def _people(ctx: ArticleContext) -> list:
         if k - j >= 2 and not covered & set(range(j, k)):
             people.append(doc[j:k])
             covered |= set(range(j, k))
+    people += _names_after_title_comma(ctx, covered)
     return people
+
+
+def _names_after_title_comma(ctx: ArticleContext, covered: set[int]) -> list:
+    """ "The Russian envoy to the UN, Vassily Nebenzia, said": a name set off by commas after
+    a title, which the small model often labels ORG or misses."""
+    doc = ctx.doc
+    out = []
+    for tok in doc:
+        if tok.text != "," or tok.i < 2:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and k - tok.i <= 3 and doc[k].pos_ == "PROPN" and doc[k].is_title:
+            k += 1
+        if not (2 <= k - tok.i - 1 <= 3 and k < len(doc) and doc[k].text in {",", "."}):
+            continue
+        span = doc[tok.i + 1 : k]
+        if covered & set(range(span.start, span.end)) or span[0].ent_type_ in {"GPE", "NORP"}:
+            continue
+        if _title_tokens(ctx, span, before=tok.i):
+            out.append(span)
+            covered |= set(range(span.start, span.end))
+    return out
 
 
 def find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
     for ent in _people(ctx):
         tokens = _title_tokens(ctx, ent)
+        if tokens:
+            role, of = _describe(tokens)
+            value = {"person": ent.text, "role": role, "of": of}
+            found.append(Found("role", tokens[0].idx, ent.end_char, value, 1))
+            continue
+        tokens = _title_before_comma(ctx, ent)
         if tokens:
             role, of = _describe(tokens)
             value = {"person": ent.text, "role": role, "of": of}

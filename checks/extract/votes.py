@@ -7,6 +7,7 @@ veto, "unanimous") and neighbouring parts are merged into one claim.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from checks import countries
@@ -16,6 +17,23 @@ from checks.patternbook import patterns
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
 SIDE_OF = {"in favour": "for", "in favor": "for", "against": "against"}
+# Patterns that give one count, and which count ("won 12 votes" is a count in favour).
+COUNT_OF = {
+    "VOTE_RECEIVED": "for",
+    "VOTE_SUPPORT_OF": "for",
+    "VOTE_FOR_BACKED": "for",
+    "VOTE_BY_VOTES": "for",
+}
+ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
+COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
+VETO_LABELS = {
+    "VOTE_VETOED_BY",
+    "VOTE_WHO_VETOED",
+    "VOTE_DEMONYM_VETO",
+    "VOTE_BLOCKED_BY",
+    "VOTE_WHO_BLOCKED",
+}
+AGAINST_LABELS = {"VOTE_WHO_AGAINST", "VOTE_LONE_AGAINST", "VOTE_WHO_AGAINST_BARE"}
 
 
 @dataclass
@@ -27,6 +45,7 @@ class Part:
     vetoed_by: list[str] = field(default_factory=list)
     unanimous: bool = False
     only: bool = False
+    without_vote: bool = False  # "adopted without a vote": no tally was taken
     complete: bool = False  # a full tally such as 13-0-2 stands alone
 
 
@@ -68,8 +87,12 @@ def _parts(ctx: ArticleContext) -> list[Part]:
             elif label == "VOTE_TO":
                 part.counts = {"for": number_value(g["for"]), "against": number_value(g["against"])}
                 part.complete = True
-            elif label.startswith(("VOTE_FOR", "VOTE_AGAINST", "VOTE_ABSTAIN")):
-                key = "for" if "FOR" in label else "against" if "AGAINST" in label else "abstain"
+            elif label in COUNT_OF or label.startswith(
+                ("VOTE_FOR", "VOTE_AGAINST", "VOTE_ABSTAIN")
+            ):
+                key = COUNT_OF.get(label) or (
+                    "for" if "FOR" in label else "against" if "AGAINST" in label else "abstain"
+                )
                 raw = g.get(key) or g.get(f"{key}2")
                 n = number_value(raw.split()[0]) if raw else None
                 if n is None:
@@ -88,16 +111,21 @@ def _parts(ctx: ArticleContext) -> list[Part]:
                     continue
                 part.lists = {"abstaining": states}
                 part.start = m.start("who")
-            elif label in {"VOTE_WHO_AGAINST", "VOTE_WHO_FOR"}:
+            elif label in AGAINST_LABELS or label == "VOTE_WHO_FOR":
                 states = _states(ctx, g["who"], m.start("who"))
                 if not states:
                     continue
                 part.lists = {"against_members" if "AGAINST" in label else "in_favour": states}
                 part.start = m.start("who")
+            elif label == "VOTE_NONE_AGAINST":
+                part.counts = {"against": 0}
+            elif label == "VOTE_WITHOUT":
+                part.without_vote = True
             elif label == "VOTE_UNANIMOUS":
                 part.unanimous = True
-            elif label in {"VOTE_VETOED_BY", "VOTE_WHO_VETOED"}:
-                states = _states(ctx, g["who"], m.start("who"))
+            elif label in VETO_LABELS:
+                who = "who" if "who" in g else "who2"
+                states = _states(ctx, g[who], m.start(who))
                 if not states:
                     continue
                 part.vetoed_by = states
@@ -130,8 +158,19 @@ def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
         return False
     if same_sentence:
         return True
+    # The parser may cut a sentence short ("14 members voted yes | and Russia abstained."):
+    # parts with no full stop, semicolon or line break between them are one statement.
+    gap = ctx.text[last.end : part.start]
+    if 0 <= len(gap) < 150 and not re.search(r"[.!?;\n]", gap):
+        return True
     # Counts split over two sentences ("Two voted for. Two against and 11 abstained").
     return next_sentence and bool(part.counts) and bool(keys) and part.start - last.end < 300
+
+
+def _in_assembly(ctx: ArticleContext, offset: int) -> bool:
+    """A General Assembly vote (its membership is not the Council's 15), by the sentence."""
+    sentence = ctx.sentence_text(offset, offset + 1)
+    return bool(ASSEMBLY.search(sentence)) and not COUNCIL.search(sentence)
 
 
 def _value(group: list[Part], ctx: ArticleContext) -> dict:
@@ -144,6 +183,8 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
             value[k] += [n for n in names if n not in value[k]]
         value["vetoed_by"] += [n for n in part.vetoed_by if n not in value["vetoed_by"]]
         value["unanimous"] = value["unanimous"] or part.unanimous
+        if part.without_vote:
+            value["without_vote"] = True
         if part.only:
             value["only"] = True
     if (value.get("only", False)) and value["for"] is None:
@@ -154,7 +195,7 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
             value["against"] = 0
         if value["abstain"] is None and not named_dissent:
             value["abstain"] = 0
-        if value["for"] is None and not named_dissent:
+        if value["for"] is None and not named_dissent and not _in_assembly(ctx, group[0].start):
             value["for"] = council_size(ctx.article_date)
             value["inferred"] = ["for"]
     for key, list_key in LIST_KEYS.items():
