@@ -24,6 +24,7 @@ class Pattern:
     regex: re.Pattern[str]
     requires: re.Pattern[str] | None = None
     options: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    trigger: re.Pattern[str] | None = None  # sentences without it cannot match: skip them
 
 
 def _expand(template: str, macros: dict[str, str]) -> str:
@@ -54,6 +55,7 @@ def load_json(name: str) -> dict[str, Any]:
 def patterns(kind: str) -> tuple[Pattern, ...]:
     """The compiled patterns of `checks/patterns/{kind}.jsonl`, in file order."""
     table = macros()
+    triggers = load_json("triggers.json")
     out: list[Pattern] = []
     path = PATTERN_DIR / f"{kind}.jsonl"
     for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -65,8 +67,12 @@ def patterns(kind: str) -> tuple[Pattern, ...]:
             requires = re.compile(spec["requires"]) if spec.get("requires") else None
         except re.error as exc:
             raise ValueError(f"{path.name}:{line_no} ({spec.get('label')}): {exc}") from exc
-        options = {k: v for k, v in spec.items() if k not in {"label", "regex", "requires"}}
-        out.append(Pattern(spec["label"], regex, requires, options))
+        options = {
+            k: v for k, v in spec.items() if k not in {"label", "regex", "requires", "trigger"}
+        }
+        trigger_text = spec.get("trigger", triggers.get(kind))
+        trigger = re.compile(trigger_text) if trigger_text else None
+        out.append(Pattern(spec["label"], regex, requires, options, trigger))
     return tuple(out)
 
 

@@ -35,8 +35,13 @@ class ArticleContext:
     statistical: bool = True
     sentence_starts: list[int] = field(default_factory=list)
     sentence_ends: list[int] = field(default_factory=list)
+    _window_memo: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _ents: list[Span] = field(default_factory=list)
+    _ent_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._ents = list(self.doc.ents)
+        self._ent_starts = [e.start_char for e in self._ents]
         for sent in self.doc.sents:
             start, end = sent.start_char, sent.end_char
             # spaCy may end a sentence mid-line on a heading; keep its own boundaries.
@@ -65,30 +70,48 @@ class ArticleContext:
 
     # --- matching ------------------------------------------------------------------------
     def finditer(self, pattern: Pattern) -> Iterator[re.Match[str]]:
-        """Matches of a pattern whose sentence satisfies its `requires` condition."""
-        for match in pattern.regex.finditer(self.text):
-            if pattern.requires is not None:
-                s, e = self.sentence_bounds(match.start(), match.end())
-                if not pattern.requires.search(self.text[s:e]):
-                    continue
-            yield match
+        """Matches of a pattern whose sentence satisfies its `requires` condition, searched
+        only in the runs of sentences that contain the pattern's trigger word."""
+        windows = self._windows(pattern.trigger) if pattern.trigger else [(0, len(self.text))]
+        for start, end in windows:
+            for match in pattern.regex.finditer(self.text, start, end):
+                if pattern.requires is not None:
+                    s, e = self.sentence_bounds(match.start(), match.end())
+                    if not pattern.requires.search(self.text[s:e]):
+                        continue
+                yield match
+
+    def _windows(self, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Runs of adjacent sentences containing `trigger` (memoised per trigger)."""
+        if trigger.pattern in self._window_memo:
+            return self._window_memo[trigger.pattern]
+        windows: list[tuple[int, int]] = []
+        for s, e in self.sentences():
+            if not trigger.search(self.text, s, e):
+                continue
+            if windows and windows[-1][1] >= s - 2:
+                windows[-1] = (windows[-1][0], e)
+            else:
+                windows.append((s, e))
+        self._window_memo[trigger.pattern] = windows
+        return windows
 
     def entities_in(self, start: int, end: int, labels: set[str] | None = None) -> list[Span]:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return []
+        first = bisect.bisect_left(self._ent_starts, span.start_char)
+        last = bisect.bisect_right(self._ent_starts, span.end_char)
         return [
             ent
-            for ent in self.doc.ents
-            if ent.start_char >= span.start_char
-            and ent.end_char <= span.end_char
-            and (labels is None or ent.label_ in labels)
+            for ent in self._ents[first:last]
+            if ent.end_char <= span.end_char and (labels is None or ent.label_ in labels)
         ]
 
     def entity_at(self, start: int, end: int) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.start_char <= start and ent.end_char >= end:
-                return ent
+        i = bisect.bisect_right(self._ent_starts, start) - 1
+        if i >= 0 and self._ents[i].end_char >= end:
+            return self._ents[i]
         return None
 
 
