@@ -160,9 +160,7 @@ class DhlSource(Source):
                 try:
                     hit = parse(resp.text)
                 except DhlFormatError as exc:
-                    forget = getattr(self.http, "forget", None)
-                    if forget:
-                        forget(url)  # so that the next try fetches the page again
+                    self.http.forget(url)  # so that the next try fetches the page again
                     raise SourceParseError(f"dhl: {exc}", source=self.name, url=url) from None
                 self._memo[key] = hit
             return hit, page

@@ -7,7 +7,6 @@ here. `seendate` is when GDELT saw the article, not when it was published.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from datetime import datetime, timedelta
@@ -164,21 +163,6 @@ def parse_response(text: str, content_type: str = "", url: str = "") -> list[dic
     return parse_artlist(load_json(stripped, url), url)
 
 
-def _forget(http: Any, url: str) -> None:
-    """Drop a cached HTTP-200 answer that turned out to be an error, so a retry refetches it.
-
-    Uses `HttpClient.forget(url)` when the client has one, else its requests-cache session.
-    """
-    forget = getattr(http, "forget", None)
-    if callable(forget):
-        forget(url)
-        return
-    cache = getattr(getattr(http, "session", None), "cache", None)
-    if cache is not None:  # best effort: a stale error is no worse than before
-        with contextlib.suppress(Exception):
-            cache.delete(urls=[url])
-
-
 class GdeltSource(Source):
     """News articles quoting a phrase, from the GDELT DOC 2.0 API."""
 
@@ -201,7 +185,7 @@ class GdeltSource(Source):
         try:
             articles = parse_response(resp.text, headers.get("content-type", ""), resp.url)
         except SourceError:
-            _forget(self.http, resp.url)
+            self.http.forget(resp.url)
             raise
         phrase = params["query"]
         return [

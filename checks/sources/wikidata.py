@@ -7,7 +7,6 @@ None otherwise. Labels are resolved in one batched `wbgetentities` call.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -184,21 +183,6 @@ def choose_person(candidates: list[dict[str, Any]], entities: dict[str, Any], na
     return entities[humans[0]["id"]] if humans else None
 
 
-def _forget(http: Any, url: str) -> None:
-    """Drop a cached HTTP-200 answer that turned out to be an error, so a retry refetches it.
-
-    Uses `HttpClient.forget(url)` when the client has one, else its requests-cache session.
-    """
-    forget = getattr(http, "forget", None)
-    if callable(forget):
-        forget(url)
-        return
-    cache = getattr(getattr(http, "session", None), "cache", None)
-    if cache is not None:  # best effort: a stale error is no worse than before
-        with contextlib.suppress(Exception):
-            cache.delete(urls=[url])
-
-
 class WikidataSource(Source):
     """People's positions held, and resolution items, from the Wikidata API."""
 
@@ -217,7 +201,7 @@ class WikidataSource(Source):
             payload = resp.json()
             check_error(payload, resp.url)
         except SourceError:
-            _forget(self.http, resp.url)
+            self.http.forget(resp.url)
             raise
         return payload, resp
 

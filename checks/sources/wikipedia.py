@@ -7,7 +7,6 @@ numbers may have come from, and plain-text extracts help date events. Requests u
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -190,21 +189,6 @@ def page_url(base_url: str, title: str) -> str:
     return f"{index}?title={slug}"
 
 
-def _forget(http: Any, url: str) -> None:
-    """Drop a cached HTTP-200 answer that turned out to be an error, so a retry refetches it.
-
-    Uses `HttpClient.forget(url)` when the client has one, else its requests-cache session.
-    """
-    forget = getattr(http, "forget", None)
-    if callable(forget):
-        forget(url)
-        return
-    cache = getattr(getattr(http, "session", None), "cache", None)
-    if cache is not None:  # best effort: a stale error is no worse than before
-        with contextlib.suppress(Exception):
-            cache.delete(urls=[url])
-
-
 class WikipediaSource(Source):
     """Infobox fields, page extracts and full-text search on English Wikipedia."""
 
@@ -224,7 +208,7 @@ class WikipediaSource(Source):
             payload = resp.json()
             check_api_error(payload, resp.url)
         except SourceError:
-            _forget(self.http, resp.url)
+            self.http.forget(resp.url)
             raise
         return payload, resp
 
