@@ -94,9 +94,14 @@ def panel(bundle: ReviewBundle, claim: Claim) -> None:
             found.caption("The records show")
             found.markdown(label_escape(verdict.found or "—"))
             for ev in verdict.evidence:
+                when = (
+                    f"retrieved {label_escape(ev.retrieved_at[:16].replace('T', ' '))} UTC"
+                    if ev.retrieved_at
+                    else "reference text, nothing fetched"
+                )
                 st.markdown(
                     f"**{label_escape(ev.source)}** · {md_link(ev.url, ev.title or ev.url)}"
-                    f" · retrieved {label_escape(ev.retrieved_at[:16].replace('T', ' '))} UTC"
+                    f" · {when}"
                 )
                 if ev.excerpt:
                     st.caption(label_escape(ev.excerpt))

@@ -26,8 +26,8 @@ def md_escape(text: str) -> str:
 
 def md_link(url: str, title: str = "") -> str:
     target = safe_link(url)
-    if target is None:
-        return md_escape(url)
+    if target is None:  # no link (a calendar fact) or an unsafe one: plain text, never a link
+        return md_escape(url or title)
     target = target.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
     return f"[{md_escape(title or url)}](<{target}>)"
 
