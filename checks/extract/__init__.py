@@ -10,15 +10,20 @@ Order of operations:
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from checks.extract import dates, numbers, quotes, resolutions, roles, votes
-from checks.extract.context import ArticleContext, drop_contained, to_claims
+from checks.extract.context import ArticleContext, Found, drop_contained, to_claims
 from checks.models import Claim
 from checks.nlp import Pipeline, load_pipeline
 
 __all__ = ["Extraction", "extract_claims", "find_dateline"]
+
+log = logging.getLogger(__name__)
 
 find_dateline = dates.find_dateline
 
@@ -48,12 +53,29 @@ def extract_claims(
             )
     doc = pipeline.nlp(text)
     ctx = ArticleContext(text, doc, article_date, statistical=pipeline.statistical)
-    found = resolutions.find(ctx) + votes.find(ctx) + dates.find(ctx)
+
+    def safely(kind: str, finder: Callable[..., list[Found]], *args: Any) -> list[Found]:
+        # A bug in one finder costs that kind of claim, with a warning, not the article.
+        try:
+            return finder(ctx, *args)
+        except Exception as exc:
+            log.exception("%s finder failed", kind)
+            warnings.append(
+                f"The {kind} finder failed ({type(exc).__name__}); {kind} claims "
+                "may be missing. Please report this article."
+            )
+            return []
+
+    found = (
+        safely("resolution", resolutions.find)
+        + safely("vote", votes.find)
+        + safely("date", dates.find)
+    )
     found = drop_contained(found)
     found = _drop_dates_inside_symbols(found)
     taken = [(f.start, f.end) for f in found if not f.shares_numbers]
-    found += numbers.find(ctx, taken)
-    found += quotes.find(ctx) + roles.find(ctx)
+    found += safely("number", numbers.find, taken)
+    found += safely("quote", quotes.find) + safely("role", roles.find)
     found = drop_contained(found)
     return Extraction(to_claims(ctx, found), article_date, pipeline.model, warnings)
 

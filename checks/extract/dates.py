@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from checks.extract.context import ArticleContext, Found, number_value
 from checks.patternbook import load_json, patterns
@@ -280,6 +282,21 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
     return _value(expr, d, precision, True, base=start.isoformat(), anchor=bool(anchor))
 
 
+def _read(m: re.Match[str], compute: Callable[..., dict | None], *args: Any) -> dict | None:
+    """A date's value, or an unresolved one when the arithmetic leaves the calendar
+    ("5000 years ago", "99999 days later")."""
+    try:
+        return compute(*args)
+    except (ValueError, OverflowError):
+        return {
+            "date": None,
+            "precision": "day",
+            "relative": True,
+            "expression": m[0],
+            "unresolved": True,
+        }
+
+
 def find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
     for p in patterns("date"):
@@ -289,9 +306,9 @@ def find(ctx: ArticleContext) -> list[Found]:
             continue  # needs the other dates as anchors: done below
         for m in ctx.finditer(p):
             if relative:
-                value = _relative(m, ctx, p.label, None)
+                value = _read(m, _relative, m, ctx, p.label, None)
             else:
-                value = _absolute(m, ctx, p.label, precision)
+                value = _read(m, _absolute, m, ctx, p.label, precision)
             if value is not None:
                 start = m.start()
                 if p.label == "DATE_M":
@@ -308,7 +325,7 @@ def find(ctx: ArticleContext) -> list[Found]:
             unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
             coarse = {"month": ("day", "month"), "year": ("day", "month", "year")}
             anchor = _anchor_before(found, m.start(), coarse.get(unit.rstrip("s"), ("day",)))
-            value = _relative(m, ctx, p.label, anchor)
+            value = _read(m, _relative, m, ctx, p.label, anchor)
             found.append(Found("date", m.start(), m.end(), value, shares_numbers=True))
     found.extend(_fallback(ctx, found))
     return found
