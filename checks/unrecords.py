@@ -127,16 +127,24 @@ class UnRecords:
     def _last_year(self) -> int:
         return date.today().year
 
-    def _years_for_number(self, number: int, table: str) -> list[int]:
+    def _guess_year(self, number: int, table: str) -> tuple[int, bool]:
+        """(the year `number` most likely belongs to, whether that is past the data file);
+        beyond the file, extrapolated at the recent rate and not clipped to today."""
         firsts = {int(y): n for y, n in self.index.get(table, {}).items()}
-        if not firsts:
-            return list(range(self._last_year(), FIRST_YEAR - 1, -1))
         last_known = max(firsts)
         guess = max((y for y, n in firsts.items() if n <= number), default=FIRST_YEAR)
-        if guess == last_known:  # beyond the data file: extrapolate at the recent rate
-            span = [y for y in sorted(firsts) if y >= last_known - 5]
-            rate = max(1.0, (firsts[span[-1]] - firsts[span[0]]) / max(1, len(span) - 1))
-            guess = last_known + int((number - firsts[last_known]) // rate)
+        if guess < last_known:
+            return guess, False
+        span = [y for y in sorted(firsts) if y >= last_known - 5]
+        rate = max(1.0, (firsts[span[-1]] - firsts[span[0]]) / max(1, len(span) - 1))
+        return last_known + int((number - firsts[last_known]) // rate), True
+
+    def _years_for_number(self, number: int, table: str) -> list[int]:
+        if not self.index.get(table):
+            return list(range(self._last_year(), FIRST_YEAR - 1, -1))
+        guess, beyond = self._guess_year(number, table)
+        if beyond:
+            last_known = max(int(y) for y in self.index[table])
             guess = min(guess, self._last_year())
             return _around(guess, last_known, self._last_year(), spread=3)
         return _around(guess, FIRST_YEAR, self._last_year())
@@ -170,6 +178,19 @@ class UnRecords:
             return _resolution_record(*hit) if hit else None
 
         return self._search_years(years, find)
+
+    def missing_years(self, number: int, year_hint: int | None = None) -> list[int]:
+        """The likeliest years for resolution `number` whose tables could not be found (a 404:
+        not yet published, or absent from a mirror). Asked after `resolution()` returned
+        None, so the pages are already cached."""
+        if self.index.get("first_resolution"):
+            guess, _ = self._guess_year(number, "first_resolution")
+            if guess > self._last_year() + 1:
+                return []  # a number no year up to now could have reached: really not found
+        years = self._years_for_number(number, "first_resolution")[:3]
+        if year_hint:
+            years = [year_hint, *years[:2]]
+        return [y for y in dict.fromkeys(years) if self.dhl.year_data(y) is None]
 
     def draft(self, symbol: str, year_hint: int | None = None) -> DraftRecord | None:
         """A failed draft ("S/2020/797", "S/10489"): status, vote, who vetoed."""

@@ -439,3 +439,37 @@ def test_only_x_supported_it_beside_another_count_is_flagged(check):
     assert len(pairs) == 2
     for _claim, verdict in pairs:
         assert "The article is inconsistent" in verdict.explanation
+
+
+def test_a_resolution_from_a_year_whose_table_is_missing_is_not_called_missing(check):
+    # The saved tables end in mid-2022; the fake server answers 404 for 2024.
+    _claim, verdict = one(
+        check("Resolution 2728 (2024) demanded a ceasefire.", "2024-03-26", "resolution")
+    )
+    assert verdict.label == "unverifiable"
+    assert "no table was found for 2024" in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Resolution 2254, adopted in December 2015, endorsed a road map for peace in Syria.",
+            "supported",
+        ),
+        (
+            "Resolution 2254, adopted in January 2016, endorsed a road map for peace in Syria.",
+            "contradicted",
+        ),
+        (
+            "The Council adopted resolution 2231 in 2016 to endorse the Iran nuclear deal.",
+            "contradicted",
+        ),
+    ],
+)
+def test_month_and_year_of_an_adoption(check, text, label):
+    pairs = [
+        (c, v) for c, v in check(text, "2016-02-01", "date") if c.value.get("precision") != "day"
+    ]
+    _claim, verdict = one(pairs)
+    assert verdict.label == label, verdict.explanation

@@ -172,10 +172,12 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
             claimed=shown,
             found=got,
         )
+    # The date belongs to the resolution (it modifies it, or both hang on "adopted"), so a
+    # different month or year is the article's error.
     return make(
-        "unverifiable",
-        f"{target.symbol} is dated {long_date(target.date)}; the date "
-        f"{claimed} in the same sentence may refer to another event.",
+        "contradicted",
+        f"The article dates {target.symbol} to {claimed}; the record says "
+        f"{long_date(target.date)}.",
         RULE,
         VERSION,
         evidence=ev,

@@ -51,6 +51,18 @@ def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
             VERSION,
             claimed=label,
         )
+    if rec is None and ctx.services.records is not None:
+        missing = ctx.services.records.missing_years(value["number"], value.get("year"))
+        if missing:
+            years = ", ".join(str(y) for y in missing)
+            return make(
+                "unverifiable",
+                f"The records that would list {label} are not available here (no table "
+                f"was found for {years}); it may be among them. Check again later.",
+                RULE,
+                VERSION,
+                claimed=label,
+            )
     if rec is None:
         return make(
             "not_found",
