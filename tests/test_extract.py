@@ -359,3 +359,9 @@ def test_ids_follow_reading_order():
     found = claims_of("On 3 March 2021 the Council adopted resolution 2565 (2021) unanimously.")
     assert [c.id for c in found] == [f"c{i}" for i in range(1, len(found) + 1)]
     assert [c.start for c in found] == sorted(c.start for c in found)
+
+
+def test_speaker_after_said_may_carry_abbreviations():
+    text = '"This is a shameful day," said German U.N. Ambassador Christoph Heusgen, adding more.'
+    claim = only(text, "quote")
+    assert claim.value["speaker"] == "Christoph Heusgen"

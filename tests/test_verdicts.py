@@ -473,3 +473,29 @@ def test_month_and_year_of_an_adoption(check, text, label):
     ]
     _claim, verdict = one(pairs)
     assert verdict.label == label, verdict.explanation
+
+
+def test_a_veto_on_a_day_of_several_decisions_is_matched_to_the_vetoed_draft(check):
+    text = (
+        "Russia and China on Friday vetoed a draft resolution on cross-border aid to Syria. "
+        "The text received 13 votes in favour."
+    )
+    pairs = check(text, "2019-12-20", "vote")
+    verdicts = {c.text: v for c, v in pairs}
+    vetoed = next(v for t, v in verdicts.items() if "vetoed" in t)
+    assert vetoed.label == "supported", vetoed.explanation
+    assert "S/2019/961" in vetoed.explanation
+
+
+def test_a_date_after_the_article_is_a_plan_not_a_record(check):
+    text = "The Security Council will vote on the Syria aid draft on Monday."
+    _claim, verdict = one(check(text, "2019-12-20", "date"))
+    assert verdict.label == "unverifiable"
+    assert "after the article was written" in verdict.explanation
+
+
+def test_a_vote_in_a_year_without_records_says_so(check):
+    text = "The Security Council on Monday adopted a text on Gaza, with 14 votes in favour."
+    _claim, verdict = one(check(text, "2024-03-26", "vote"))
+    assert verdict.label == "unverifiable"
+    assert "records for 2024 are not available" in verdict.explanation

@@ -9,7 +9,13 @@ from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.attach import DECISION_VERB
 from checks.verdicts.base import CheckContext, evidence, long_date, make
 from checks.verdicts.events import check_event_date
-from checks.verdicts.targets import decisions_on, named_target, resolution_record, topic_fit
+from checks.verdicts.targets import (
+    decisions_on,
+    named_target,
+    resolution_record,
+    topic_fit,
+    year_available,
+)
 
 RULE, VERSION = "date.event_on_record", "v1"
 COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc)\b")
@@ -97,6 +103,24 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             "unverifiable",
             f"Resolved to {shown}. The sentence is not about a Council "
             "decision, so the UN records cannot date it; check a news archive.",
+            RULE,
+            VERSION,
+            claimed=shown,
+        )
+    if ctx.article_date and day > ctx.article_date:
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}: after the article was written, so a plan, not yet an event "
+            "on record.",
+            RULE,
+            VERSION,
+            claimed=shown,
+        )
+    if not year_available(ctx, day.year):
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}. The Council's records for {day.year} are not available "
+            "here; check again later.",
             RULE,
             VERSION,
             claimed=shown,

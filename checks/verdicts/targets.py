@@ -3,7 +3,7 @@ Council's decisions on the dates the story gives, chosen by topic."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,6 +93,14 @@ def candidate_dates(ctx: CheckContext, claim: Claim) -> list[tuple[date, str]]:
     return [(d, why) for d, why in out if not (d in seen or seen.add(d))]
 
 
+def year_available(ctx: CheckContext, year: int) -> bool:
+    """Whether the records have a table for `year` (absent: unpublished, or not mirrored)."""
+    records = ctx.services.records
+    if records is None:
+        return False
+    return ctx.memo(("year", year), lambda: records.dhl.year_data(year) is not None)
+
+
 def decisions_on(ctx: CheckContext, day: date) -> list[Target]:
     records = ctx.services.records
     if records is None:
@@ -124,7 +132,11 @@ def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
     """The one decision, on a date the story gives, whose topic fits the article.
 
     Returns (target, note); the note explains an ambiguity when no single decision fits."""
+    missing: set[int] = set()
     for day, why in candidate_dates(ctx, claim):
+        if not year_available(ctx, day.year):
+            missing.add(day.year)
+            continue
         decisions = decisions_on(ctx, day)
         scored = [(topic_fit(t.topic, ctx.text), t) for t in decisions]
         scored = [(s, t) for s, t in scored if s > 0]
@@ -132,15 +144,19 @@ def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
             continue
         best = max(s for s, _ in scored)
         top = [t for s, t in scored if s == best]
+        how = "whose topic fits the article"
+        if len(top) > 1 and claim.value.get("vetoed_by"):
+            # "Vetoed on Friday" names the draft that was vetoed, among that day's decisions;
+            # who vetoed it, and the counts, are still compared with the record.
+            vetoed = [t for t in top if t.status == "vetoed"]
+            if len(vetoed) == 1:
+                top, how = vetoed, "the one vetoed that day whose topic fits the article"
         if len(top) == 1:
             t = top[0]
-            return Target(
-                **{
-                    **t.__dict__,
-                    "how": f"the Council's decision on {why} whose topic "
-                    f"({t.topic}) fits the article",
-                }
-            ), ""
+            return replace(t, how=f"the Council's decision on {why}, {how} ({t.topic})"), ""
         symbols = ", ".join(t.symbol for t in top)
         return None, f"Several decisions on {day.isoformat()} fit the article ({symbols})."
+    if missing:
+        years = ", ".join(str(y) for y in sorted(missing))
+        return None, f"The records for {years} are not available here."
     return None, "No Council decision on the dates the article gives fits its topic."
