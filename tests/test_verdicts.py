@@ -499,3 +499,23 @@ def test_a_vote_in_a_year_without_records_says_so(check):
     _claim, verdict = one(check(text, "2024-03-26", "vote"))
     assert verdict.label == "unverifiable"
     assert "records for 2024 are not available" in verdict.explanation
+
+
+def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
+    text = (
+        "UNITED NATIONS, Nov. 29 - The Security Council today authorized the use of force "
+        "against Iraq if it does not withdraw from Kuwait by Jan. 15."
+    )
+    by_text = {c.text: (c, v) for c, v in check(text, "1990-11-29", "date")}
+    assert by_text["today"][1].label == "supported"
+    assert "S/RES/678 (1990)" in by_text["today"][1].explanation
+    deadline, verdict = by_text["Jan. 15"]
+    assert deadline.value["date"] == "1991-01-15"
+    assert verdict.label == "unverifiable"
+
+
+def test_unanimous_claim_for_a_split_vote_is_contradicted(check):
+    text = "The Security Council unanimously adopted resolution 1973 on Libya on 17 March 2011."
+    _claim, verdict = one(check(text, "2011-03-20", "vote"))
+    assert verdict.label == "contradicted"
+    assert "10-0-5" in verdict.explanation

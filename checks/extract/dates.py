@@ -56,8 +56,10 @@ def _tense_at(ctx: ArticleContext, offset: int) -> str | None:
             return "future"
         if verb.tag_ == "VBD" or kids & {"has", "have", "had", "did", "was", "were"}:
             return "past"
-        if verb.tag_ in {"VBZ", "VBP"} and verb.lower_ not in {"is", "are", "am", "'s"}:
-            return None
+        if kids & {"does", "do"} or (
+            verb.tag_ in {"VBZ", "VBP"} and verb.lower_ not in {"is", "are", "am", "'s"}
+        ):
+            return None  # a present-tense clause ("if it does not withdraw by Jan. 15")
     return None
 
 

@@ -21,7 +21,7 @@ RULE, VERSION = "date.event_on_record", "v1"
 COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc)\b")
 ACTION = re.compile(
     r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
-    r"resolution|draft)\b"
+    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|resolution|draft)\b"
 )
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
