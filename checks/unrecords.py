@@ -116,6 +116,11 @@ def _around(year: int, lo: int, hi: int, spread: int = 2) -> list[int]:
     return [y for y in dict.fromkeys(out) if lo <= y <= hi]
 
 
+def _hint_first(years: list[int], hint: int | None) -> list[int]:
+    """The years to search, the article's own year for it (when it gives one) first."""
+    return [hint, *(y for y in years if y != hint)] if hint else years
+
+
 class UnRecords:
     """Lookups over the DHL tables; each year's page is fetched and parsed once."""
 
@@ -169,9 +174,7 @@ class UnRecords:
     # -- public lookups ------------------------------------------------------------------
     def resolution(self, number: int, year_hint: int | None = None) -> ResolutionRecord | None:
         """The adopted resolution `number`, or None if the tables do not list it."""
-        years = self._years_for_number(number, "first_resolution")
-        if year_hint:
-            years = [year_hint, *(y for y in years if y != year_hint)]
+        years = _hint_first(self._years_for_number(number, "first_resolution"), year_hint)
 
         def find(data: Any) -> ResolutionRecord | None:
             hit = data.resolutions.get(number)
@@ -187,10 +190,8 @@ class UnRecords:
             guess, _ = self._guess_year(number, "first_resolution")
             if guess > self._last_year() + 1:
                 return []  # a number no year up to now could have reached: really not found
-        years = self._years_for_number(number, "first_resolution")[:3]
-        if year_hint:
-            years = [year_hint, *years[:2]]
-        return [y for y in dict.fromkeys(years) if self.dhl.year_data(y) is None]
+        years = _hint_first(self._years_for_number(number, "first_resolution"), year_hint)[:3]
+        return [y for y in years if self.dhl.year_data(y) is None]
 
     def draft(self, symbol: str, year_hint: int | None = None) -> DraftRecord | None:
         """A failed draft ("S/2020/797", "S/10489"): status, vote, who vetoed."""
@@ -202,8 +203,7 @@ class UnRecords:
             old = re.fullmatch(r"S/(\d+).*", symbol)
             num = int(old.group(1)) if old else 0
             years = self._years_for_number(num, "first_draft_number") if num else []
-        if year_hint:
-            years = [year_hint, *(y for y in years if y != year_hint)]
+        years = _hint_first(years, year_hint)
 
         def find(data: Any) -> DraftRecord | None:
             hit = data.drafts.get(symbol)

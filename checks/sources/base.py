@@ -13,11 +13,12 @@ Contract:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Protocol
 
-from checks.errors import SourceUnavailable
+from checks.errors import SourceError, SourceUnavailable
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,24 @@ class Source(ABC):
     @abstractmethod
     def search(self, query: Query) -> list[SourceRecord]:
         """Records answering `query`; [] when none. Raises only SourceError subclasses."""
+
+    def get_api_json(
+        self, params: dict[str, str], *, check: Callable[[Any, str], Any] | None = None
+    ) -> tuple[Any, Any]:
+        """GET this adapter's JSON API. A 404 means a misconfigured URL; an answer that
+        `check` finds to be an error (APIs send those with HTTP 200) is dropped from the cache
+        so a retry fetches it again, then raised."""
+        resp = self.http.get(self.base_url, source=self.name, params=params, expect="json")
+        if resp.status == 404:  # an API never 404s for "no result"
+            raise endpoint_missing(self.name, resp.url)
+        try:
+            payload = resp.json()
+            if check is not None:
+                check(payload, resp.url)
+        except SourceError:
+            self.http.forget(resp.url)
+            raise
+        return payload, resp
 
     def probe_url(self) -> str:
         """A cheap URL to ask when `sources status` checks reachability."""

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from checks.errors import SourceError, SourceParseError, SourceRateLimited
-from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
+from checks.sources.base import Query, Source, SourceRecord
 
 HUMAN = "Q5"
 SC_RESOLUTION = "Q877358"
@@ -192,18 +192,7 @@ class WikidataSource(Source):
     kinds = ("person", "resolution")
 
     def _get(self, params: dict[str, str]) -> tuple[Any, Any]:
-        resp = self.http.get(
-            self.base_url, source=self.name, params={"format": "json", **params}, expect="json"
-        )
-        if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
-            raise endpoint_missing(self.name, resp.url)
-        try:
-            payload = resp.json()
-            check_error(payload, resp.url)
-        except SourceError:
-            self.http.forget(resp.url)
-            raise
-        return payload, resp
+        return self.get_api_json({"format": "json", **params}, check=check_error)
 
     def entity_url(self, qid: str) -> str:
         host = urlparse(self.base_url).hostname or ""

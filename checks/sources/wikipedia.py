@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote, urlparse
 
 from checks.errors import SourceError, SourceParseError, SourceRateLimited, SourceUnavailable
-from checks.sources.base import Query, Source, SourceRecord, endpoint_missing
+from checks.sources.base import Query, Source, SourceRecord
 from checks.wikitext import clean_value, find_dates, find_template, parse_count, parse_date
 
 INFOBOX = "Infobox UN resolution"
@@ -199,18 +199,7 @@ class WikipediaSource(Source):
 
     def _get(self, params: dict[str, str]) -> tuple[Any, Any]:
         base = {"format": "json", "formatversion": "2", "redirects": "1"}
-        resp = self.http.get(
-            self.base_url, source=self.name, params={**base, **params}, expect="json"
-        )
-        if resp.status == 404:  # an API never 404s for 'no result': a wrong URL
-            raise endpoint_missing(self.name, resp.url)
-        try:
-            payload = resp.json()
-            check_api_error(payload, resp.url)
-        except SourceError:
-            self.http.forget(resp.url)
-            raise
-        return payload, resp
+        return self.get_api_json({**base, **params}, check=check_api_error)
 
     def _record(self, title: str, resp: Any, fields: dict[str, Any], raw: Any) -> SourceRecord:
         return SourceRecord(
