@@ -210,9 +210,7 @@ class HttpClient:
                 raise SourceError(f"HTTP cache error: {exc}", source=source, url=full) from None
         from_cache = bool(getattr(raw, "from_cache", False))
         if self.settings.offline and raw.status_code == 504 and raw.reason == "Not Cached":
-            raise SourceUnavailable(
-                f"{source}: offline and not cached: {full}", source=source, url=full
-            )
+            raise SourceUnavailable(f"{source}: offline and not cached", source=source, url=full)
         resp = Response(
             url=full,
             status=raw.status_code,

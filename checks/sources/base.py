@@ -49,7 +49,7 @@ class SourceRecord:
 def endpoint_missing(source: str, url: str) -> SourceUnavailable:
     """An API endpoint that answers 404 is misconfigured, not a search with no results."""
     return SourceUnavailable(
-        f"{source}: {url} answered 404 Not Found; check CHECKS_{source.upper()}_URL",
+        f"{source}: the API answered 404 Not Found; check CHECKS_{source.upper()}_URL",
         source=source,
         url=url,
     )

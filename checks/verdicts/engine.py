@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 
 from checks.errors import SourceError
@@ -47,7 +46,7 @@ def check_claim(claim: Claim, ctx: CheckContext) -> Verdict:
         verdict = rule(claim, ctx)
     except SourceError as exc:
         where = f" ({exc.source})" if exc.source else ""
-        reason = re.sub(r"\s*https?://\S+", "", str(exc)).strip(" :;,") or type(exc).__name__
+        reason = str(exc) or type(exc).__name__  # messages name the source, the URL is in .url
         verdict = make(
             "source_unavailable",
             f"A source could not be reached{where}: {reason}. "
