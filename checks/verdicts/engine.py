@@ -45,7 +45,8 @@ def check_claim(claim: Claim, ctx: CheckContext) -> Verdict:
     try:
         verdict = rule(claim, ctx)
     except SourceError as exc:
-        where = f" ({exc.source})" if exc.source else ""
+        named = exc.source and str(exc).startswith(exc.source)
+        where = f" ({exc.source})" if exc.source and not named else ""
         reason = str(exc) or type(exc).__name__  # messages name the source, the URL is in .url
         verdict = make(
             "source_unavailable",
