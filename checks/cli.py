@@ -116,7 +116,7 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
         print(
             json.dumps(rows, indent=2, default=str)
             if args.format == "json"
-            else sourcesctl.format_status(rows)
+            else _status_table(rows)
         )
         return 0
     first, _, last = args.years.partition("-")
@@ -131,6 +131,31 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     summary = sourcesctl.sync(settings, years, progress=progress)
     print(json.dumps(summary, indent=2, default=str))
     return 0 if not summary.get("failed") else 4
+
+
+def _status_table(rows: list[dict]) -> str:
+    """Sources, one line each, then the cache: what `sources status` prints for a person."""
+    lines = []
+    for row in rows:
+        if row.get("kind") == "cache":
+            age = row.get("age_seconds")
+            age_text = f", oldest entry {age // 3600} h old" if isinstance(age, int) else ""
+            lines.append(
+                f"HTTP cache: {row.get('path')} ({row.get('entries', 0)} entries, "
+                f"{(row.get('size_bytes') or 0) / 1e6:.1f} MB{age_text})"
+            )
+            continue
+        error = row.get("error") or ""
+        if row.get("reachable"):
+            state = "reachable"
+        elif error.startswith("not enabled"):
+            state = f"off: {error.removeprefix('not enabled ').strip('()')}"
+        else:
+            state = f"UNREACHABLE ({error})"
+        lines.append(f"{row['name']:<10} {state:<40} {row.get('url')}")
+        if row.get("licence"):
+            lines.append(f"{'':<10} licence: {row['licence']}")
+    return "\n".join(lines)
 
 
 def _emit(doc: dict, fmt: str) -> None:

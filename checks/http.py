@@ -326,9 +326,9 @@ class HttpClient:
         except requests.RequestException as exc:
             kind = "timeout" if _is_timeout(exc) else "cannot connect"
             return False, f"{kind} ({type(exc).__name__})"
-        if status >= 500 or status == 429:
+        if status >= 400:  # 404 included: a probe URL that is missing is misconfigured
             return False, f"HTTP {status}"
-        return True, "" if status < 400 else f"HTTP {status}"
+        return True, ""
 
     # -- status and lifecycle ------------------------------------------------------------
     def cache_info(self) -> dict[str, Any]:

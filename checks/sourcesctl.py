@@ -49,7 +49,10 @@ def status(settings: Settings) -> list[dict[str, Any]]:
                 row["title"] = getattr(src, "title", name)
                 row["licence"] = getattr(src, "licence", "")
                 probe = src.probe_url()
-                ok, error = http.probe(probe, source=name)
+                if getattr(src, "enabled", True) is False:
+                    ok, error = False, "not enabled (no API key configured; it is optional)"
+                else:
+                    ok, error = http.probe(probe, source=name)
             except (SourceError, ConfigError, TypeError, ValueError) as exc:
                 probe, ok, error = "", False, str(exc)
             row.update(probe_url=probe, reachable=ok, error=error)

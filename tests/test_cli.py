@@ -129,3 +129,30 @@ def test_check_offline_with_an_empty_cache_says_source_unavailable(tmp_path):
     assert result.returncode == 0, result.stderr
     claim = json.loads(result.stdout)["claims"][0]
     assert claim["verdict"]["label"] == "source_unavailable"
+
+
+def test_sources_status_and_sync_against_the_fake_server(tmp_path, fake_server):
+    env = {**fake_server.settings_env(), "CHECKS_CACHE_PATH": str(tmp_path / "cache.sqlite")}
+    status = run("sources", "status", env=env)
+    assert status.returncode == 0, status.stderr
+    out = status.stdout.decode()
+    assert "dhl" in out and "reachable" in out and "HTTP cache:" in out
+    sync = run("sources", "sync", "--years", "2015-2016", env=env)
+    assert sync.returncode == 0, sync.stderr
+    summary = json.loads(sync.stdout)
+    assert summary["meetings"] > 400 and summary["vetoes"] > 200
+    path = tmp_path / "a.txt"
+    path.write_text("Resolution 2231 (2015) endorsed the Iran nuclear deal.", encoding="utf-8")
+    fake_server.stop()  # offline: answered from what sync cached, with no server at all
+    checked = run(
+        "check",
+        str(path),
+        "--date",
+        "2015-07-21",
+        "--format",
+        "json",
+        "--offline",
+        env={**env, "CHECKS_OFFLINE": "1"},
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout)["claims"][0]["verdict"]["label"] == "supported"
