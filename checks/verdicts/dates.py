@@ -53,6 +53,20 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
         if value.get("relative") and value.get("base")
         else ""
     )
+    if (
+        ctx.article_date
+        and claim.start < 300
+        and value["date"] == ctx.article_date.isoformat()
+        and not value.get("relative")
+    ):
+        return make(
+            "unverifiable",
+            "This is the article's own dateline (its publication date), not a claim about "
+            "an event.",
+            RULE,
+            VERSION,
+            claimed=claimed,
+        )
     if value.get("weekday_matches") is False:
         d = date.fromisoformat(value["date"])
         return make(
