@@ -526,3 +526,16 @@ def test_the_dateline_is_not_checked_as_an_event(check):
     pairs = [(c, v) for c, v in check(text, "2021-04-04", "date") if c.text == "4 April 2021"]
     _claim, verdict = one(pairs)
     assert verdict.label == "unverifiable" and "dateline" in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Assembly adopted resolution ES-11/1 on Wednesday by 141 votes to 5, with 35 abstentions.",
+        "The measure on Ukraine passed on Wednesday with 141 votes in favour, 5 against and 35 abstentions.",
+    ],
+)
+def test_general_assembly_tallies_are_out_of_scope_not_contradicted(check, text):
+    _claim, verdict = one(check(text, "2022-03-03", "vote"))
+    assert verdict.label == "unverifiable"
+    assert "Security Council votes only" in verdict.explanation

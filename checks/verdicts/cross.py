@@ -10,6 +10,7 @@ from checks.extract.context import council_size
 from checks.models import Claim, Verdict
 from checks.verdicts.base import make
 from checks.verdicts.numbers import charter_evidence
+from checks.verdicts.vote import other_body
 
 RULE, VERSION = "cross.article_consistency", "v1"
 
@@ -26,7 +27,9 @@ def check_article(
     """Verdicts with cross-claim findings added (a new dict; the input is not changed)."""
     out = dict(verdicts)
     size = council_size(article_date)
-    votes = [c for c in claims if c.type == "vote" and c.id in out]
+    votes = [
+        c for c in claims if c.type == "vote" and c.id in out and not other_body(c, article_date)
+    ]
     for claim in votes:
         counts = _counts(claim)
         if None in counts:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from checks import countries
 from checks.errors import SourceError
 from checks.extract.context import council_size
@@ -30,7 +33,31 @@ def claimed_text(value: dict) -> str:
     return "; ".join(parts) or "a vote"
 
 
+GENERAL_ASSEMBLY = re.compile(r"(?i)\b(general\s+assembly|UNGA|193-(member|nation))\b")
+
+
+def other_body(claim: Claim, on: date | None) -> str | None:
+    """Why a tally is not a Security Council vote, or None when it may be one."""
+    if GENERAL_ASSEMBLY.search(claim.sentence) and not re.search(
+        r"(?i)security\s+council", claim.sentence
+    ):
+        return "The sentence is about the General Assembly"
+    counts = [claim.value.get(k) for k in ("for", "against", "abstain")]
+    if any(isinstance(n, int) and n > council_size(on) for n in counts):
+        return f"A count above {council_size(on)} cannot be a Security Council vote"
+    return None
+
+
 def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
+    elsewhere = other_body(claim, ctx.article_date)
+    if elsewhere:
+        return make(
+            "unverifiable",
+            f"{elsewhere}; the workbench checks Security Council votes only.",
+            RULE,
+            VERSION,
+            claimed=claimed_text(claim.value),
+        )
     target = named_target(ctx, claim, must_attach=True)
     note = ""
     if target is None:
