@@ -365,3 +365,15 @@ def test_speaker_after_said_may_carry_abbreviations():
     text = '"This is a shameful day," said German U.N. Ambassador Christoph Heusgen, adding more.'
     claim = only(text, "quote")
     assert claim.value["speaker"] == "Christoph Heusgen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Assembly adopted resolution 2758 (XXVI) on China's seat.",
+        "Under General Assembly resolution 194, refugees may return.",
+    ],
+)
+def test_assembly_resolutions_are_marked(sentence):
+    claim = only(sentence, "resolution")
+    assert claim.value["organ"] == "GA"

@@ -8,14 +8,18 @@ import re
 from checks.extract.context import ArticleContext, Found
 from checks.patternbook import patterns
 
-GA_CUE = re.compile(r"(?i)\b(general\s+assembly|UNGA|A/RES/)")
+GA_CUE = re.compile(r"(?i)\b(general\s+assembly|UNGA|A/RES/|the\s+assembly)\b")
+#: Assembly resolutions of 1946-1975 carry their session in Roman numerals: 2758 (XXVI).
+GA_SESSION = re.compile(r"\s*(?:\d{1,4}\s*)?\([IVXL]{1,7}\)")
 DRAFT_CUE = re.compile(r"(?i)\bdraft\b")
 DOCUMENT_CUE = re.compile(r"(?i)\b(letter|report|document|note\s+verbale|statement)\b")
 PRIORITY = {"RES_SYMBOL": 3, "RES_LIST": 2, "RES_WORD": 2, "RES_UNSCR": 2, "RES_ABBREV": 2}
 
 
-def _organ(ctx: ArticleContext, start: int, organ_text: str | None) -> str:
+def _organ(ctx: ArticleContext, start: int, organ_text: str | None, end: int = -1) -> str:
     if organ_text and GA_CUE.search(organ_text):
+        return "GA"
+    if end >= 0 and GA_SESSION.match(ctx.text, end):
         return "GA"
     if organ_text:
         return "SC"
@@ -55,7 +59,7 @@ def find(ctx: ArticleContext) -> list[Found]:
                 organ = (
                     "SC"
                     if label in {"RES_SYMBOL", "RES_UNSCR"}
-                    else _organ(ctx, m.start(), m.group("organ"))
+                    else _organ(ctx, m.start(), m.groupdict().get("organ"), m.end())
                 )
                 value = _resolution(int(num), int(year_text) if year_text else None, organ)
                 found.append(Found("resolution", m.start(), m.end(), value, PRIORITY[label]))
