@@ -539,3 +539,13 @@ def test_general_assembly_tallies_are_out_of_scope_not_contradicted(check, text)
     _claim, verdict = one(check(text, "2022-03-03", "vote"))
     assert verdict.label == "unverifiable"
     assert "Security Council votes only" in verdict.explanation
+
+
+def test_a_vote_dated_only_coarsely_is_not_matched_to_todays_decision(check):
+    text = (
+        "On Friday the Security Council rejected a US draft on the Iran arms embargo. "
+        "Last year, a similar text on Iran's arms embargo had passed 15-0-0."
+    )
+    pairs = [(c, v) for c, v in check(text, "2020-08-15", "vote") if "15-0-0" in c.text]
+    _claim, verdict = one(pairs)
+    assert verdict.label == "unverifiable", verdict.explanation

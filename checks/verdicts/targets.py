@@ -75,11 +75,17 @@ def named_target(ctx: CheckContext, claim: Claim, *, must_attach: bool = False) 
 
 
 def candidate_dates(ctx: CheckContext, claim: Claim) -> list[tuple[date, str]]:
-    """Dates the story puts the decision on: stated nearby first, then the article's date."""
+    """Dates the story puts the decision on: stated nearby first, then the article's date.
+
+    A sentence that dates itself only coarsely ("last year", "in 2015") is about another
+    time: no day nearby or around the article's date can stand for it."""
     out: list[tuple[date, str]] = []
-    dates = [c for c in ctx.in_sentence(claim, "date")] + ctx.before(claim, "date", window=600)
+    own = [c for c in ctx.in_sentence(claim, "date")]
     if claim.type == "date":
-        dates.insert(0, claim)
+        own.insert(0, claim)
+    if own and not any(c.value.get("precision") == "day" and c.value.get("date") for c in own):
+        return []
+    dates = own + ctx.before(claim, "date", window=600)
     for c in dates:
         value = c.value
         if value.get("precision") == "day" and value.get("date"):
