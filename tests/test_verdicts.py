@@ -549,3 +549,13 @@ def test_a_vote_dated_only_coarsely_is_not_matched_to_todays_decision(check):
     pairs = [(c, v) for c, v in check(text, "2020-08-15", "vote") if "15-0-0" in c.text]
     _claim, verdict = one(pairs)
     assert verdict.label == "unverifiable", verdict.explanation
+
+
+def test_a_tally_about_other_times_is_not_matched_to_the_days_decision(check):
+    text = (
+        "On Friday the Security Council rejected a US draft on the Iran arms embargo. "
+        "The Council has previously adopted texts on Iran's arms embargo unanimously."
+    )
+    pairs = [(c, v) for c, v in check(text, "2020-08-15", "vote") if "unanim" in c.text]
+    _claim, verdict = one(pairs)
+    assert verdict.label == "unverifiable", verdict.explanation

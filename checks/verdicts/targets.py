@@ -3,6 +3,7 @@ Council's decisions on the dates the story gives, chosen by topic."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -134,10 +135,24 @@ def decisions_on(ctx: CheckContext, day: date) -> list[Target]:
     return out
 
 
+OTHER_TIMES = re.compile(
+    r"(?i)\b(previous(ly)?|earlier|in\s+the\s+past|ever|never|usually|often|times|has|have|"
+    r"had\s+(been|passed|adopted|approved|voted)|since|history|historic(al)?)\b"
+)
+
+
 def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
     """The one decision, on a date the story gives, whose topic fits the article.
 
-    Returns (target, note); the note explains an ambiguity when no single decision fits."""
+    Returns (target, note); the note explains an ambiguity when no single decision fits. A
+    sentence about other times ("has previously adopted texts unanimously") names no day, so
+    it is not matched to the day's decision."""
+    own_day = any(
+        c.value.get("precision") == "day" and c.value.get("date")
+        for c in ctx.in_sentence(claim, "date")
+    )
+    if claim.type == "vote" and not own_day and OTHER_TIMES.search(claim.sentence):
+        return None, "The sentence speaks of other times than the story's day."
     missing: set[int] = set()
     for day, why in candidate_dates(ctx, claim):
         if not year_available(ctx, day.year):
