@@ -498,7 +498,7 @@ def test_a_vote_in_a_year_without_records_says_so(check):
     text = "The Security Council on Monday adopted a text on Gaza, with 14 votes in favour."
     _claim, verdict = one(check(text, "2024-03-26", "vote"))
     assert verdict.label == "unverifiable"
-    assert "records for 2024 are not available" in verdict.explanation
+    assert "do not reach that day in 2024" in verdict.explanation
 
 
 def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
@@ -559,3 +559,11 @@ def test_a_tally_about_other_times_is_not_matched_to_the_days_decision(check):
     pairs = [(c, v) for c, v in check(text, "2020-08-15", "vote") if "unanim" in c.text]
     _claim, verdict = one(pairs)
     assert verdict.label == "unverifiable", verdict.explanation
+
+
+def test_a_day_past_the_end_of_a_years_table_is_not_called_missing(check):
+    # The saved 2022 table stops at the end of June.
+    text = "The Security Council on Friday adopted a resolution on Haiti sanctions."
+    _claim, verdict = one(check(text, "2022-10-22", "date"))
+    assert verdict.label == "unverifiable"
+    assert "do not reach that day" in verdict.explanation

@@ -10,11 +10,11 @@ from checks.verdicts.attach import DECISION_VERB
 from checks.verdicts.base import CheckContext, evidence, long_date, make
 from checks.verdicts.events import check_event_date
 from checks.verdicts.targets import (
+    covered,
     decisions_on,
     named_target,
     resolution_record,
     topic_fit,
-    year_available,
 )
 
 RULE, VERSION = "date.event_on_record", "v1"
@@ -130,11 +130,11 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             VERSION,
             claimed=shown,
         )
-    if not year_available(ctx, day.year):
+    if not covered(ctx, day):
         return make(
             "unverifiable",
-            f"Resolved to {shown}. The Council's records for {day.year} are not available "
-            "here; check again later.",
+            f"Resolved to {shown}. The Council's records available here do not reach that "
+            "day; check again later.",
             RULE,
             VERSION,
             claimed=shown,

@@ -108,6 +108,16 @@ def year_available(ctx: CheckContext, year: int) -> bool:
     return ctx.memo(("year", year), lambda: records.dhl.year_data(year) is not None)
 
 
+def covered(ctx: CheckContext, day: date) -> bool:
+    """Whether the records reach `day`: its year's table exists and runs at least that far
+    (a table copied mid-year, or this year's, ends before December)."""
+    if not year_available(ctx, day.year):
+        return False
+    data = ctx.services.records.dhl.year_data(day.year)
+    last = max((m.date for m, _page in data.meetings if m.date), default=None)
+    return last is not None and day <= last
+
+
 def decisions_on(ctx: CheckContext, day: date) -> list[Target]:
     records = ctx.services.records
     if records is None:
@@ -155,7 +165,7 @@ def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
         return None, "The sentence speaks of other times than the story's day."
     missing: set[int] = set()
     for day, why in candidate_dates(ctx, claim):
-        if not year_available(ctx, day.year):
+        if not covered(ctx, day):
             missing.add(day.year)
             continue
         decisions = decisions_on(ctx, day)
@@ -179,5 +189,5 @@ def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
         return None, f"Several decisions on {day.isoformat()} fit the article ({symbols})."
     if missing:
         years = ", ".join(str(y) for y in sorted(missing))
-        return None, f"The records for {years} are not available here."
+        return None, f"The records available here do not reach that day in {years}."
     return None, "No Council decision on the dates the article gives fits its topic."
