@@ -191,7 +191,17 @@ class UnRecords:
             if guess > self._last_year() + 1:
                 return []  # a number no year up to now could have reached: really not found
         years = _hint_first(self._years_for_number(number, "first_resolution"), year_hint)[:3]
-        return [y for y in years if self.dhl.year_data(y) is None]
+        return [y for y in years if self._incomplete(y, number)]
+
+    def _incomplete(self, year: int, number: int) -> bool:
+        """No table for `year`, or a past year's table that stops early (a copy made mid-year)
+        below `number`: the number may be in the part we do not have."""
+        data = self.dhl.year_data(year)
+        if data is None:
+            return True
+        last_day = max((m.date for m, _page in data.meetings if m.date), default=None)
+        stops_early = year < self._last_year() and (last_day is None or last_day.month < 12)
+        return stops_early and number > max(data.resolutions, default=0)
 
     def draft(self, symbol: str, year_hint: int | None = None) -> DraftRecord | None:
         """A failed draft ("S/2020/797", "S/10489"): status, vote, who vetoed."""

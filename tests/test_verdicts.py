@@ -567,3 +567,12 @@ def test_a_day_past_the_end_of_a_years_table_is_not_called_missing(check):
     _claim, verdict = one(check(text, "2022-10-22", "date"))
     assert verdict.label == "unverifiable"
     assert "do not reach that day" in verdict.explanation
+
+
+def test_a_resolution_beyond_a_tables_early_end_is_not_called_missing(check):
+    # The saved 2022 table stops at resolution 2640 (30 June 2022).
+    _claim, verdict = one(
+        check("Resolution 2653 (2022) imposed sanctions on Haiti.", "2022-10-22", "resolution")
+    )
+    assert verdict.label == "unverifiable"
+    assert "2022" in verdict.explanation
