@@ -377,3 +377,25 @@ def test_speaker_after_said_may_carry_abbreviations():
 def test_assembly_resolutions_are_marked(sentence):
     claim = only(sentence, "resolution")
     assert claim.value["organ"] == "GA"
+
+
+def test_every_pattern_file_compiles():
+    from checks.patternbook import patterns
+
+    for kind in ("resolution", "vote", "date", "number", "quote", "role"):
+        assert patterns(kind), kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "key", "want"),
+    [
+        ("The Security Council's 2231 resolution endorsed the deal.", "resolution", "number", 2231),
+        ("The council backed the text by 13 votes, with two abstentions.", "vote", "for", 13),
+    ],
+)
+def test_number_before_the_word_resolution_and_backed_by_votes(sentence, kind, key, want):
+    assert only(sentence, kind).value[key] == want
+
+
+def test_a_year_before_the_word_resolution_stays_a_year():
+    assert claims_of("The Council's 2015 resolution on Syria was cited.", "resolution") == []

@@ -13,7 +13,14 @@ GA_CUE = re.compile(r"(?i)\b(general\s+assembly|UNGA|A/RES/|the\s+assembly)\b")
 GA_SESSION = re.compile(r"\s*(?:\d{1,4}\s*)?\([IVXL]{1,7}\)")
 DRAFT_CUE = re.compile(r"(?i)\bdraft\b")
 DOCUMENT_CUE = re.compile(r"(?i)\b(letter|report|document|note\s+verbale|statement)\b")
-PRIORITY = {"RES_SYMBOL": 3, "RES_LIST": 2, "RES_WORD": 2, "RES_UNSCR": 2, "RES_ABBREV": 2}
+PRIORITY = {
+    "RES_SYMBOL": 3,
+    "RES_LIST": 2,
+    "RES_WORD": 2,
+    "RES_UNSCR": 2,
+    "RES_ABBREV": 2,
+    "RES_NUM_BEFORE": 2,
+}
 
 
 def _organ(ctx: ArticleContext, start: int, organ_text: str | None, end: int = -1) -> str:
@@ -58,7 +65,7 @@ def find(ctx: ArticleContext) -> list[Found]:
                 year_text = m.groupdict().get("year") or m.groupdict().get("year2")
                 organ = (
                     "SC"
-                    if label in {"RES_SYMBOL", "RES_UNSCR"}
+                    if label in {"RES_SYMBOL", "RES_UNSCR", "RES_NUM_BEFORE"}
                     else _organ(ctx, m.start(), m.groupdict().get("organ"), m.end())
                 )
                 value = _resolution(int(num), int(year_text) if year_text else None, organ)
