@@ -399,3 +399,12 @@ def test_number_before_the_word_resolution_and_backed_by_votes(sentence, kind, k
 
 def test_a_year_before_the_word_resolution_stays_a_year():
     assert claims_of("The Council's 2015 resolution on Syria was cited.", "resolution") == []
+
+
+def test_single_quoted_quotation_keeps_apostrophes_and_skips_scare_quotes():
+    text = "‘Iran’s position on this is clear and will not change,’ the ambassador Ali Rezai said."
+    claim = only(text, "quote")
+    assert claim.value["quote"].startswith("Iran’s position")
+    assert claim.value["speaker"] == "Ali Rezai"
+    assert only(text, "role").value["role"] == "ambassador"
+    assert claims_of("He said the ‘yes’ votes were not enough.", "quote") == []

@@ -98,7 +98,7 @@ def _attribution_before(ctx: ArticleContext, qs: int) -> tuple[dict, int]:
 def find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
     seen: list[tuple[int, int]] = []
-    for label in ("QUOTE_DOUBLE", "QUOTE_UNOPENED"):
+    for label in ("QUOTE_DOUBLE", "QUOTE_SINGLE", "QUOTE_UNOPENED"):
         for m in pattern("quote", label).regex.finditer(ctx.text):
             quote = m.groupdict().get("q") or m.groupdict().get("q2") or ""
             qs, qe = m.start(), m.end()

@@ -29,7 +29,9 @@ def _title_tokens(ctx: ArticleContext, person, before: int | None = None) -> lis
             break
         run.insert(0, tok)
         i -= 1
-    while run and run[0].lower_ in {"the", "and", "to", "of", "for", "-", "’s", "'s"}:
+    while run and (
+        run[0].is_punct or run[0].lower_ in {"the", "and", "to", "of", "for", "’s", "'s"}
+    ):
         run.pop(0)
     if not any(t.lower_ in nouns for t in run):
         return []
