@@ -576,3 +576,16 @@ def test_a_resolution_beyond_a_tables_early_end_is_not_called_missing(check):
     )
     assert verdict.label == "unverifiable"
     assert "2022" in verdict.explanation
+
+
+def test_a_day_is_matched_by_what_the_sentence_is_about_not_the_whole_article(check):
+    filler = "Diplomats described long negotiations over the text. " * 8
+    text = (
+        "The Security Council on Friday extended the sanctions regime on Yemen for a year. "
+        + filler
+        + "Separately, aid deliveries to Syria remain uncertain."
+    )
+    friday = [(c, v) for c, v in check(text, "2019-12-21", "date") if c.text == "Friday"]
+    _claim, verdict = one(friday)
+    # 20 December 2019 saw votes on Syria, not Yemen: no support for a Yemen decision that day.
+    assert verdict.label != "supported", verdict.explanation

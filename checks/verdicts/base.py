@@ -67,6 +67,14 @@ class CheckContext:
         ]
         return sorted(out, key=lambda c: claim.start - c.end)
 
+    def near_text(self, claim: Claim) -> str:
+        """What a claim is about when choosing among a day's decisions: the article's headline
+        and lead, the sentence before, and the claim's own sentence (not the whole article,
+        whose other topics would make coincidences fit)."""
+        s, e = self.sentence_span(claim)
+        previous = self.text.rfind(".", 0, max(0, s - 2))
+        return f"{self.text[:300]} {self.text[previous + 1 : e]}"
+
     def search(self, source: Source | None, query: Query) -> list[SourceRecord]:
         if source is None:
             return []

@@ -139,7 +139,8 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             VERSION,
             claimed=shown,
         )
-    decisions = [t for t in decisions_on(ctx, day) if topic_fit(t.topic, ctx.text) > 0]
+    near = ctx.near_text(claim)
+    decisions = [t for t in decisions_on(ctx, day) if topic_fit(t.topic, near) > 0]
     if decisions:
         t = decisions[0]
         ev = [evidence(t.record, f"{t.symbol}: {t.status} on {long_date(day)} ({t.topic})")]

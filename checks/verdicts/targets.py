@@ -169,7 +169,8 @@ def dated_target(ctx: CheckContext, claim: Claim) -> tuple[Target | None, str]:
             missing.add(day.year)
             continue
         decisions = decisions_on(ctx, day)
-        scored = [(topic_fit(t.topic, ctx.text), t) for t in decisions]
+        near = ctx.near_text(claim)
+        scored = [(topic_fit(t.topic, near), t) for t in decisions]
         scored = [(s, t) for s, t in scored if s > 0]
         if not scored:
             continue
