@@ -265,6 +265,9 @@ NUMBER_TABLE = [
         "60 days",
     ),
     ("The agency employs 300 staff in the region.", "2024-09-06", "unverifiable", "No rule"),
+    # other councils are not the Security Council
+    ("The 47-member Human Rights Council met in Geneva.", "2024-09-06", "unverifiable", "No rule"),
+    ("The 46-member Council of Europe adopted the text.", "2024-09-06", "unverifiable", "No rule"),
 ]
 
 

@@ -15,6 +15,17 @@ from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_
 
 RULE, VERSION = "number.council_rules_records_calendar", "v1"
 COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc|body)\b")
+#: Other bodies news calls "council": their sizes and voting rules are not the Charter's.
+OTHER_COUNCILS = re.compile(
+    r"(?i)\b((human\s+rights|european|economic\s+and\s+social|trusteeship|atlantic|gulf\s+"
+    r"cooperation|national\s+security|governing|arctic|nordic|city|town|municipal|privy|"
+    r"legislative|state|regional|executive|security\s+and\s+defen[cs]e)\s+council|council\s+of\s+"
+    r"(europe|the\s+european\s+union|the\s+eu|ministers|state)|general\s+assembly)\b"
+)
+
+
+def about_the_security_council(sentence: str) -> bool:
+    return bool(COUNCIL.search(sentence)) and not OTHER_COUNCILS.search(sentence)
 
 
 @functools.lru_cache(maxsize=1)
@@ -85,7 +96,9 @@ def _compare(label_ok: bool, claimed: str, truth: str, why: str, ev: list[Eviden
 def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     if unit not in {"members", "nations", "countries", "states"} or "permanent" in sentence.lower():
         return None
-    if not COUNCIL.search(sentence) or not isinstance(value, int) or value not in range(5, 30):
+    if not about_the_security_council(sentence) or not isinstance(value, int):
+        return None
+    if value not in range(5, 30):
         return None
     if re.search(r"(?i)\b(of the|out of)\s+(\d+|fifteen|eleven)\b", claim.text):
         return None
@@ -100,6 +113,8 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
         r"(?i)\b(requir|need|minimum|necessary|adopt|pass)", sentence
     ):
         return None
+    if OTHER_COUNCILS.search(sentence):
+        return None
     needed = 9 if council_size(on) == 15 else 7
     why = f"a Council decision needs {needed} affirmative votes (UN Charter, Article 27(3))."
     return _compare(
@@ -108,7 +123,9 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
 
 
 def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
-    if unit != "members" or not re.search(r"(?i)\bpermanent\b", claim.text + " " + sentence[:0]):
+    if unit != "members" or not re.search(r"(?i)\bpermanent\b", claim.text):
+        return None
+    if OTHER_COUNCILS.search(sentence):
         return None
     return _compare(
         value == 5,
