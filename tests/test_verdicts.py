@@ -592,3 +592,10 @@ def test_a_day_is_matched_by_what_the_sentence_is_about_not_the_whole_article(ch
     _claim, verdict = one(friday)
     # 20 December 2019 saw votes on Syria, not Yemen: no support for a Yemen decision that day.
     assert verdict.label != "supported", verdict.explanation
+
+
+def test_a_vote_of_another_council_is_out_of_scope(check):
+    _claim, verdict = one(
+        check("The Human Rights Council on Friday voted 12-3-2 on the text.", "2022-04-09", "vote")
+    )
+    assert verdict.label == "unverifiable" and "Human Rights Council" in verdict.explanation

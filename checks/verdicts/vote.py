@@ -11,6 +11,7 @@ from checks.extract.context import council_size
 from checks.models import Claim, Verdict
 from checks.sources.base import Query
 from checks.verdicts.base import CheckContext, evidence, long_date, make, vote_text
+from checks.verdicts.numbers import OTHER_COUNCILS
 from checks.verdicts.targets import Target, dated_target, named_target
 
 RULE, VERSION = "vote.compare_record", "v1"
@@ -42,6 +43,9 @@ def other_body(claim: Claim, on: date | None) -> str | None:
         r"(?i)security\s+council", claim.sentence
     ):
         return "The sentence is about the General Assembly"
+    other = OTHER_COUNCILS.search(claim.sentence)
+    if other and not re.search(r"(?i)security\s+council", claim.sentence):
+        return f"The sentence is about the {other.group(0)}"
     counts = [claim.value.get(k) for k in ("for", "against", "abstain")]
     if any(isinstance(n, int) and n > council_size(on) for n in counts):
         return f"A count above {council_size(on)} cannot be a Security Council vote"
