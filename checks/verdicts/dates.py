@@ -9,6 +9,7 @@ from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.attach import DECISION_VERB
 from checks.verdicts.base import CheckContext, evidence, long_date, make
 from checks.verdicts.events import check_event_date
+from checks.verdicts.numbers import about_the_security_council
 from checks.verdicts.targets import (
     covered,
     decisions_on,
@@ -18,7 +19,6 @@ from checks.verdicts.targets import (
 )
 
 RULE, VERSION = "date.event_on_record", "v1"
-COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc)\b")
 ACTION = re.compile(
     r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
     r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|resolution|draft)\b"
@@ -109,7 +109,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=shown,
             found=found,
         )
-    if not (COUNCIL.search(claim.sentence) and ACTION.search(claim.sentence)):
+    if not (about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)):
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
             return from_encyclopedia
