@@ -71,10 +71,13 @@ def _match_braces(text: str, start: int) -> int:
     return len(text)
 
 
+_OPENERS = {"{{": "}}", "[[": "]]"}
+
+
 def _split_top_level(body: str) -> list[str]:
     """Split template arguments on `|` that are not inside {{ }}, [[ ]] or <ref>…</ref>."""
     parts: list[str] = []
-    depth_t = depth_l = 0
+    depth = {"}}": 0, "]]": 0}  # open brackets, by the closer that ends them
     in_ref = False
     buf: list[str] = []
     i = 0
@@ -86,27 +89,15 @@ def _split_top_level(body: str) -> list[str]:
                 in_ref = True
         elif body.startswith("</ref>", i):
             in_ref = False
-        if two == "{{":
-            depth_t += 1
+        if two in _OPENERS or depth.get(two):
+            if two in _OPENERS:
+                depth[_OPENERS[two]] += 1
+            else:
+                depth[two] -= 1
             buf.append(two)
             i += 2
             continue
-        if two == "}}" and depth_t:
-            depth_t -= 1
-            buf.append(two)
-            i += 2
-            continue
-        if two == "[[":
-            depth_l += 1
-            buf.append(two)
-            i += 2
-            continue
-        if two == "]]" and depth_l:
-            depth_l -= 1
-            buf.append(two)
-            i += 2
-            continue
-        if body[i] == "|" and not (depth_t or depth_l or in_ref):
+        if body[i] == "|" and not (any(depth.values()) or in_ref):
             parts.append("".join(buf))
             buf = []
         else:

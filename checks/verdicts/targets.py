@@ -113,8 +113,12 @@ def covered(ctx: CheckContext, day: date) -> bool:
     (a table copied mid-year, or this year's, ends before December)."""
     if not year_available(ctx, day.year):
         return False
-    data = ctx.services.records.dhl.year_data(day.year)
-    last = max((m.date for m, _page in data.meetings if m.date), default=None)
+
+    def last_day() -> date | None:
+        data = ctx.services.records.dhl.year_data(day.year)
+        return max((m.date for m, _page in data.meetings if m.date), default=None)
+
+    last = ctx.memo(("last day", day.year), last_day)
     return last is not None and day <= last
 
 
