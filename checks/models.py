@@ -50,6 +50,10 @@ class Claim:
     root: int = field(default=-1, compare=False, repr=False)
     heads: tuple[int, ...] = field(default=(), compare=False, repr=False)
     governor: str = field(default="", compare=False, repr=False)
+    # What the claim belongs to, computed once at extraction (checks/extract/links.py) so that
+    # rules never re-parse the article: "resolution", "dates", "time", "tense", "outcome", "body"...
+    # (schema in notes/decisions_interface.md).
+    links: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +64,7 @@ class Claim:
             "text": self.text,
             "sentence": self.sentence,
             "value": self.value,
+            "links": self.links,
         }
 
 
@@ -96,6 +101,12 @@ class Verdict:
     claimed: str | None = None  # the article's value, in words
     found: str | None = None  # the record's value, in words
     retryable: bool = False  # True when a source could not be reached
+    # A stable code for why (e.g. "vote.counts_match", "vote.link_ambiguous"): tests and tools
+    # read this, not the explanation's wording.
+    reason: str = ""
+    # The decision a vote/resolution/date claim was linked to, and the runner-up when it was
+    # close: {"decision": {...}, "runner_up": {...}, "confidence": float, "why": [...]}.
+    decision: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -106,6 +117,8 @@ class Verdict:
             "rule_version": self.rule_version,
             "claimed": self.claimed,
             "found": self.found,
+            "reason": self.reason,
+            "decision": self.decision,
         }
 
 
