@@ -2,13 +2,28 @@
 
 Infobox values are written by hand on thousands of pages, so parsing must tolerate
 `<ref>` footnotes, nested `{{templates}}`, `[[links]]`, thousands commas, "None" and empty
-values, and dates split between `date = 20 July` and `year = 2015`. Everything here is pure.
+values, and dates split between `date = 20 July` and `year = 2015`. The wikitext itself is
+parsed by mwparserfromhell (a maintained MediaWiki parser) rather than by hand-written bracket
+counting; this module only decides what text each node contributes. Everything here is pure.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    HTMLEntity,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
 
 MONTHS: dict[str, int] = {
     name: i
@@ -45,93 +60,39 @@ _NONE_WORDS = {"none", "nil", "no", "zero", "-", "–", "—", "n/a"}
 #: Templates whose first positional argument is the text to keep.
 _WRAPPERS = {"nowrap", "small", "nobr", "lang", "abbr", "sort", "nts", "formatnum"}
 _DATE_TEMPLATES = {"start date", "start-date", "date", "dts", "birth date", "end date"}
+#: Tags whose content is never part of the value shown (footnotes and the like).
+_HIDDEN_TAGS = {"ref", "references"}
 
 
 def _norm_name(name: str) -> str:
     return re.sub(r"[\s_]+", " ", name).strip().lower()
 
 
-def _match_braces(text: str, start: int) -> int:
-    """Index just past the `}}` closing the `{{` at `start`, or len(text) if unclosed."""
-    depth = 0
-    i = start
-    while i < len(text) - 1:
-        pair = text[i : i + 2]
-        if pair == "{{":
-            depth += 1
-            i += 2
-            continue
-        if pair == "}}":
-            depth -= 1
-            i += 2
-            if depth == 0:
-                return i
-            continue
-        i += 1
-    return len(text)
-
-
-_OPENERS = {"{{": "}}", "[[": "]]"}
-
-
-def _split_top_level(body: str) -> list[str]:
-    """Split template arguments on `|` that are not inside {{ }}, [[ ]] or <ref>…</ref>."""
-    parts: list[str] = []
-    depth = {"}}": 0, "]]": 0}  # open brackets, by the closer that ends them
-    in_ref = False
-    buf: list[str] = []
-    i = 0
-    while i < len(body):
-        two = body[i : i + 2]
-        if body.startswith("<ref", i) and not body.startswith("<references", i):
-            close = body.find(">", i)
-            if close != -1 and body[close - 1] != "/":
-                in_ref = True
-        elif body.startswith("</ref>", i):
-            in_ref = False
-        if two in _OPENERS or depth.get(two):
-            if two in _OPENERS:
-                depth[_OPENERS[two]] += 1
-            else:
-                depth[two] -= 1
-            buf.append(two)
-            i += 2
-            continue
-        if body[i] == "|" and not (any(depth.values()) or in_ref):
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(body[i])
-        i += 1
-    parts.append("".join(buf))
-    return parts
+def _parse(text: str) -> Wikicode:
+    return mwparserfromhell.parse(text, skip_style_tags=False)
 
 
 def find_template(wikitext: str, name: str) -> dict[str, str] | None:
     """Raw named parameters of the first `{{name …}}` (name matched case-insensitively, `_` or
     spaces alike); keys lower-cased with spaces as `_`. None when the page has no such template."""
     wanted = _norm_name(name)
-    for m in re.finditer(r"\{\{", wikitext):
-        head = re.match(r"\{\{\s*([^|{}]+?)\s*(?:\||\}\})", wikitext[m.start() :])
-        if not head or _norm_name(head.group(1)) != wanted:
+    for template in _parse(wikitext).ifilter_templates(recursive=True):
+        if _norm_name(str(template.name)) != wanted:
             continue
-        end = _match_braces(wikitext, m.start())
-        body = wikitext[m.start() + 2 : end - 2 if wikitext[end - 2 : end] == "}}" else end]
         params: dict[str, str] = {}
-        for part in _split_top_level(body)[1:]:
-            if "=" not in part:
+        for param in template.params:
+            if not param.showkey:
                 continue
-            key, value = part.split("=", 1)
-            params[_norm_name(key).replace(" ", "_")] = value.strip()
+            key = _norm_name(str(param.name)).replace(" ", "_")
+            params[key] = str(param.value).strip()
         return params
     return None
 
 
-def _render_template(inner: str) -> str:
+def _render_template(template: Template) -> str:
     """Text a template contributes to a value: wrapper content, an ISO date, or nothing."""
-    parts = _split_top_level(inner)
-    tname = _norm_name(parts[0]) if parts else ""
-    args = [p.strip() for p in parts[1:] if "=" not in p]
+    tname = _norm_name(str(template.name))
+    args = [_plain(p.value).strip() for p in template.params if not p.showkey]
     if tname in _WRAPPERS and args:
         return args[-1] if tname in {"sort", "lang"} else args[0]
     if tname in _DATE_TEMPLATES:
@@ -141,21 +102,49 @@ def _render_template(inner: str) -> str:
     return ""
 
 
+def _plain(code: Wikicode) -> str:
+    """The reader-visible text of parsed wikitext, node by node."""
+    out: list[str] = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.append(str(node))
+        elif isinstance(node, Comment):
+            continue
+        elif isinstance(node, Template):
+            out.append(_render_template(node))
+        elif isinstance(node, Wikilink):
+            out.append(_plain(node.text) if node.text is not None else str(node.title))
+        elif isinstance(node, ExternalLink):
+            if node.brackets:
+                out.append(_plain(node.title) if node.title is not None else "")
+            else:
+                out.append(str(node.url))
+        elif isinstance(node, Tag):
+            tag = str(node.tag).strip().lower()
+            if tag in _HIDDEN_TAGS:
+                continue
+            if tag == "br":
+                out.append(" ")
+            elif node.contents is not None:
+                block = tag in {"p", "div", "li", "td", "th"}
+                out.append(f" {_plain(node.contents)} " if block else _plain(node.contents))
+        elif isinstance(node, HTMLEntity):
+            out.append(node.normalize())
+        elif isinstance(node, Argument):
+            out.append(_plain(node.default) if node.default is not None else "")
+        else:
+            out.append(str(node))
+    return "".join(out)
+
+
 def clean_value(raw: str) -> str:
     """Plain text of an infobox value: refs, comments, templates, links and markup removed."""
-    text = re.sub(r"<!--.*?(?:-->|$)", "", raw, flags=re.DOTALL)
-    text = re.sub(r"<ref[^>/]*/>", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"<ref[^>]*>.*?(?:</ref>|$)", "", text, flags=re.IGNORECASE | re.DOTALL)
-    for _ in range(10):  # innermost templates first
-        new = re.sub(r"\{\{([^{}]*)\}\}", lambda m: _render_template(m.group(1)), text)
-        if new == text:
-            break
-        text = new
-    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", text)
-    text = re.sub(r"\[https?://\S+\s+([^\]]*)\]", r"\1", text)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = text.replace("'''", "").replace("''", "").replace("&nbsp;", " ")
+    text = _plain(_parse(raw))
+    # What the parser leaves as text because it never closes: an unclosed footnote or tag.
+    text = re.sub(r"<ref[^>]*>.*$", "", text, flags=re.IGNORECASE | re.DOTALL)
+    text = re.sub(r"<!--.*$", "", text, flags=re.DOTALL)
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = text.replace("'''", "").replace("''", "")
     return re.sub(r"\s+", " ", text).strip()
 
 
