@@ -291,3 +291,41 @@ def test_concurrent_marks_from_two_processes(url: str, store: ReviewStore) -> No
     marks = store.load(rid).marks
     assert (marks["c1"].note, marks["c2"].note) == ("parent 19", "child 19")
     assert len([r for r in store.history(rid) if r["field"] == "note"]) == 40
+
+
+def test_lone_surrogates_are_replaced_not_lost(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    saved = store.set_mark(rid, "c1", note="see \ud800 table", reviewer="Ann\udfff")
+    assert saved.note == "see \ufffd table"
+    mark = store.load(rid).marks["c1"]
+    assert (mark.note, mark.reviewer) == ("see \ufffd table", "Ann\ufffd")
+    store.rename(rid, "Vote \ud83d")
+    assert store.load(rid).name == "Vote \ufffd"
+    broken = ArticleMeta(date="2020-10-18", title="T\ud800", source="W", url="")
+    other = store.create_review("Text \udc00 here.", broken, [])
+    assert (
+        store.load(other).meta.title == "T\ufffd" and store.load(other).text == "Text \ufffd here."
+    )
+
+
+def test_update_meta_is_audited_and_renames_an_automatic_name(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    new = ArticleMeta(date="2020-10-17", title="Council vote, Friday", source="Wire", url="")
+    store.update_meta(rid, new, who="Ann")
+    bundle = store.load(rid)
+    assert bundle.meta == new and bundle.name == "Council vote, Friday"
+    changes = {(h["field"], h["old_value"], h["new_value"], h["who"]) for h in bundle.history}
+    assert ("date", "2020-10-18", "2020-10-17", "Ann") in changes
+    assert ("url", "https://x.test/a", "", "Ann") in changes
+    assert not any(h["field"] == "source" for h in bundle.history)
+    store.rename(rid, "My name")
+    store.update_meta(rid, ArticleMeta(date="2020-10-17", title="Another"), who="Bo")
+    assert store.load(rid).name == "My name"  # a chosen name is kept
+
+
+def test_update_claim_values(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    store.update_claim_values(rid, {"c2": {"symbol": "S/2020/797", "raw": "x"}})
+    assert store.load(rid).claims[1].value == {"symbol": "S/2020/797", "raw": "x"}
+    with pytest.raises(ClaimNotFound):
+        store.update_claim_values(rid, {"c9": {}})

@@ -27,6 +27,9 @@ from checks.store.records import (
     audit_table,
     claim_row,
     claims_table,
+    clean_claim,
+    clean_meta,
+    clean_text,
     dump_json,
     marks_table,
     metadata,
@@ -131,10 +134,10 @@ class StoreBase:
             insert(audit_table).values(
                 review_id=review_id,
                 claim_id=claim_id,
-                who=who,
+                who=clean_text(who),
                 field=field_name,
-                old_value=old,
-                new_value=new,
+                old_value=None if old is None else clean_text(old),
+                new_value=None if new is None else clean_text(new),
                 at=at,
             )
         )
@@ -170,7 +173,9 @@ class StoreBase:
         if unknown:
             raise ClaimNotFound(f"Verdicts for unknown claims: {sorted(unknown)}")
         now = now_iso()
-        label = name or meta.title or " ".join(text.split()[:8]) or "Untitled review"
+        text, meta = clean_text(text), clean_meta(meta)  # same length: offsets stay valid
+        claims = [clean_claim(c) for c in claims]
+        label = clean_text(name or meta.title or " ".join(text.split()[:8]) or "Untitled review")
         with self._write() as conn:
             result = conn.execute(
                 insert(reviews_table).values(
@@ -275,7 +280,7 @@ class StoreBase:
         )
 
     def rename(self, review_id: int, name: str, *, who: str = "") -> None:
-        name = name.strip()
+        name = clean_text(name).strip()
         if not name:
             raise StoreError("A review name cannot be empty")
         now = now_iso()
@@ -288,6 +293,55 @@ class StoreBase:
             )
             self._audit_row(conn, review_id, None, who, "name", old, name, now)
             self._touch(conn, review_id, now)
+
+    def update_meta(self, review_id: int, meta: ArticleMeta, *, who: str = "") -> ArticleMeta:
+        """Change the article's title, outlet, URL or date; each changed field is audited.
+
+        A review still named after its old title takes the new one (a name the reviewer chose
+        is kept)."""
+        meta = clean_meta(meta)
+        now = now_iso()
+        with self._write() as conn:
+            row = self._lock_review(conn, review_id)
+            old = ArticleMeta(**json.loads(row.meta_json))
+            changed = {
+                k: v
+                for k, v in meta.to_dict().items()
+                if (old.to_dict().get(k) or None) != (v or None)
+            }
+            if not changed:
+                return old
+            for name, value in changed.items():
+                before = old.to_dict().get(name)
+                self._audit_row(conn, review_id, None, who, name, before, value, now)
+            values: dict[str, Any] = {"meta_json": dump_json(meta.to_dict())}
+            automatic = old.title or " ".join(row.text.split()[:8])  # what create_review chose
+            if "title" in changed and meta.title and row.name == automatic:
+                values["name"] = meta.title
+            conn.execute(
+                update(reviews_table).where(reviews_table.c.id == review_id).values(**values)
+            )
+            self._touch(conn, review_id, now)
+        return meta
+
+    def update_claim_values(self, review_id: int, values: Mapping[str, dict[str, Any]]) -> None:
+        """Replace the parsed values of claims (e.g. relative dates re-read from a new date)."""
+        if not values:
+            return
+        with self._write() as conn:
+            self._lock_review(conn, review_id)
+            unknown = set(values) - self._claim_ids(conn, review_id)
+            if unknown:
+                raise ClaimNotFound(f"Review {review_id} has no claims {sorted(unknown)}")
+            for claim_id, value in values.items():
+                conn.execute(
+                    update(claims_table)
+                    .where(
+                        (claims_table.c.review_id == review_id)
+                        & (claims_table.c.claim_id == claim_id)
+                    )
+                    .values(value_json=dump_json(value))
+                )
 
     def delete(self, review_id: int) -> None:
         """Remove the review, its claims, verdicts, marks and audit trail."""

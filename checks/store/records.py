@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -127,6 +128,28 @@ audit_table = Table(
     Column("new_value", Text),
     Column("at", Text, nullable=False),
 )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text the database can store: a lone surrogate (from a broken paste or a buggy client)
+    cannot be encoded as UTF-8, so it becomes U+FFFD instead of making the save fail."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
+def clean_meta(meta: ArticleMeta) -> ArticleMeta:
+    return ArticleMeta(
+        date=meta.date,
+        title=clean_text(meta.title),
+        source=clean_text(meta.source),
+        url=clean_text(meta.url),
+    )
+
+
+def clean_claim(claim: Claim) -> Claim:
+    return replace(claim, text=clean_text(claim.text), sentence=clean_text(claim.sentence))
 
 
 def now_iso() -> str:

@@ -16,6 +16,7 @@ from checks.store.records import (
     StoreError,
     claim_row,
     claims_table,
+    clean_text,
     marks_table,
     now_iso,
     row_review,
@@ -160,11 +161,13 @@ class ReviewStore(StoreBase):
             self._check_status(status)
             changes["status"] = status
         if note is not None:
-            changes["note"] = note
-        return self._change_mark(review_id, claim_id, reviewer, changes)
+            changes["note"] = clean_text(note)
+        return self._change_mark(review_id, claim_id, clean_text(reviewer), changes)
 
     def dismiss_claim(
         self, review_id: int, claim_id: str, reviewer: str, dismissed: bool = True
     ) -> Review:
         """Hide a claim the reviewer judges not a claim (kept, and undoable, not deleted)."""
-        return self._change_mark(review_id, claim_id, reviewer, {"dismissed": bool(dismissed)})
+        return self._change_mark(
+            review_id, claim_id, clean_text(reviewer), {"dismissed": bool(dismissed)}
+        )
