@@ -13,6 +13,8 @@ from spacy.tokens import Doc, Span
 from checks.models import Claim
 from checks.patternbook import Pattern, load_json
 
+MAX_DIGITS = 18  # longer digit strings are not quantities anyone states
+
 
 @dataclass
 class Found:
@@ -122,6 +124,8 @@ def number_value(word: str) -> int | float | None:
     if token in words:
         return words[token]
     cleaned = token.replace(",", "")
+    if len(cleaned) > MAX_DIGITS:
+        return None  # a code or garbage, never a figure (and int() refuses 4,300+ digits)
     if re.fullmatch(r"\d+", cleaned):
         return int(cleaned)
     if re.fullmatch(r"\d+\.\d+", cleaned):

@@ -256,7 +256,9 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
             return _value(expr, ref + timedelta(days=7 * step), "week", True, **base)
         d, precision = _shift(ref, step, unit)
         return _value(expr, d, precision, True, **base)
-    n = number_value(g.get("n") or "one") or 1
+    n = number_value(g.get("n") or "one")
+    if n is None:
+        raise ValueError(f"no count in {expr!r}")  # a digit string too long to be a count
     if label == "DATE_AGO":
         d, precision = _shift(ref, -int(n), g["unit"])
         return _value(expr, d, precision, True, **base)

@@ -4,8 +4,11 @@ to paragraphs and pages, and parts of symbols, votes, dates and resolutions are 
 
 from __future__ import annotations
 
+import math
 import re
+from typing import Any
 
+from checks import countries
 from checks.extract.context import ArticleContext, Found, number_value, overlaps
 from checks.patternbook import load_json, patterns
 
@@ -18,6 +21,8 @@ MEASURES = frozenset(
     "resolutions drafts abstentions troops people times".split()
 )
 SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+ORDINAL_IDIOMS = frozenset({"time", "times", "step", "round", "half"})
+LARGEST = 1e15  # beyond this a "number" is a code or garbage, never a checkable figure
 
 
 def _plural(unit: str) -> str:
@@ -31,7 +36,11 @@ def _qualifier(ctx: ArticleContext, start: int) -> str | None:
     return re.sub(r"\s+", " ", m[1].lower()) if m else None
 
 
-def _value(n: float, unit: str, ctx: ArticleContext, start: int, **extra) -> dict:
+def _value(n: float, unit: str, ctx: ArticleContext, start: int, **extra) -> dict | None:
+    """The claim's value, or None for a figure beyond any checkable size (a 400-digit string
+    would become infinity, which JSON cannot carry)."""
+    if not math.isfinite(n) or abs(n) > LARGEST:
+        return None
     value = {"value": int(n) if float(n).is_integer() else n, "unit": unit}
     qualifier = _qualifier(ctx, start)
     if qualifier:
@@ -97,7 +106,7 @@ def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
                 )
     excluded += [(f.start, f.end) for f in found]
     found += _token_numbers(ctx, excluded, lex)
-    return found
+    return [f for f in found if f.value is not None]
 
 
 def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: dict) -> list[Found]:
@@ -123,23 +132,61 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
         head = _unit_token(tok)
         if head is None or head.like_num or (not is_ordinal and head.lower_ in skip_heads):
             continue
-        if is_ordinal and (n < 2 or head.lower_ in {"time", "times", "step", "round", "half"}):
-            continue  # "the first time": a figure of speech, not a count
+        event = _ordinal_event(head, lex) if is_ordinal else None
+        if is_ordinal and event is None and (n < 2 or head.lower_ in ORDINAL_IDIOMS):
+            continue  # "for the first time", "a second step": figures of speech, not counts
         if not is_ordinal and n <= 2 and _plural(head.text) not in MEASURES:
             continue  # "our two states", "both sides": not a figure anyone checks
         if not is_ordinal and tok.dep_ not in {"nummod", "quantmod"}:
             continue
         if any(overlaps((head.idx, head.idx + len(head)), span) for span in excluded):
             continue  # "150 last year": the noun belongs to a date, not to the number
-        end_tok = head if head.i > tok.i else tok
+        end_tok = event[1] if event else head if head.i > tok.i else tok
         start, end = tok.idx, end_tok.idx + len(end_tok)
+        if event and end - start > 60:
+            end = head.idx + len(head)  # "the fifth time ...": the clause stays in the value
         if end - start > 60 or any(overlaps((start, end), span) for span in excluded):
             start, end = tok.idx, tok.idx + len(tok)
         extra = {"ordinal": True} if is_ordinal else {}
         unit = head.text.lower() if is_ordinal else _plural(head.text)
+        if event:
+            unit = event[0]
+            extra.update(event[2])
         found.append(Found("number", start, end, _value(n, unit, ctx, start, **extra), 0))
         excluded.append((start, end))
     return found
+
+
+def _ordinal_event(head, lex: dict) -> tuple[str, Any, dict] | None:
+    """A counted event: "a fourth round of sanctions" (unit "round of sanctions"), "Britain's
+    first veto" (whose: the possessor), "the fifth time Russia has used its veto" (the clause
+    says what is counted). Returns (unit, last token of the claim, extra value fields) or None
+    when the ordinal is not about a countable event ("for the first time")."""
+    low = head.lower_
+    if low not in lex["ordinal_event_nouns"] and low not in lex["ordinal_series_nouns"]:
+        return None
+    kids = list(head.children)
+    if low in {"time", "times"}:
+        clause = next((c for c in kids if c.dep_ in {"relcl", "acl"} and c.i > head.i), None)
+        if clause is None:
+            return None
+        last = max(clause.subtree, key=lambda t: t.i)
+        words = head.doc[clause.left_edge.i : last.i + 1]
+        return "time", last, {"event": words.text}
+    if low in lex["ordinal_series_nouns"]:
+        of = next((c for c in kids if c.lower_ == "of" and c.i == head.i + 1), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if obj is None or obj.i - head.i > 4:
+            return None
+        return f"{low} of {head.doc[of.i + 1 : obj.i + 1].text.lower()}", obj, {}
+    owner = next((c for c in kids if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    extra = {}
+    if owner.pos_ == "PROPN":
+        name = head.doc[owner.left_edge.i : owner.i + 1].text
+        extra["of"] = countries.canonical(name)
+    return low, head, extra
 
 
 def _is_noun(ctx: ArticleContext, offset: int) -> bool:
