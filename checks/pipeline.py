@@ -8,7 +8,8 @@ Order of operations:
 3. Run each claim's rule in a thread pool; report each verdict as it is ready (`on_verdict`),
    so a UI can fill in panels while the rest are still being checked.
 4. Check the claims against each other (tallies that exceed the Council, "only X supported
-   it" beside another count) and add what that finds to the verdicts.
+   it" beside another count), and report every verdict that step changes through
+   `on_verdict` again: the store and the panel must hold the final verdict.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict
 from datetime import date
 
 from checks.config import Settings
 from checks.errors import SourceError
+from checks.extract.links import ensure_links
 from checks.http import HttpClient
 from checks.models import Claim, Verdict
 from checks.sourcesctl import make_source
@@ -88,9 +90,17 @@ def check_claims(
     services: Services | None = None,
     on_verdict: Callable[[Claim, Verdict], None] | None = None,
     only: set[str] | None = None,
+    previous: Mapping[str, Verdict] | None = None,
 ) -> dict[str, Verdict]:
-    """Verdicts by claim id; `only` limits the run to some claim ids (e.g. "check again")."""
+    """Verdicts by claim id; `only` limits the run to some claim ids (e.g. "check again").
+
+    Each claim's own verdict is reported through `on_verdict` as soon as it is ready; then the
+    claims are checked against each other, and every verdict that step changes is reported
+    again, so the store and the panel hold the final word. With `only`, pass the verdicts of
+    the other claims as `previous`: the cross-claim step needs them (a re-checked tally may
+    disagree with a count elsewhere), and the verdicts it changes are reported too."""
     services = services or build_services(settings or Settings.from_env())
+    ensure_links(claims, article_date)
     ctx = CheckContext(text=text, article_date=article_date, claims=claims, services=services)
     todo = [c for c in claims if only is None or c.id in only]
     warm(services, _years_needed(todo, article_date))
@@ -102,6 +112,15 @@ def check_claims(
             verdicts[claim.id] = future.result()
             if on_verdict is not None:
                 on_verdict(claim, verdicts[claim.id])
-    if only is None:
-        verdicts = check_article(claims, verdicts, article_date)
+    known = {k: v for k, v in (previous or {}).items() if only is not None and k not in only}
+    known.update(verdicts)
+    crossed = check_article(claims, known, article_date)
+    by_id = {c.id: c for c in claims}
+    for claim_id, verdict in crossed.items():
+        if verdict is known.get(claim_id):
+            continue
+        if claim_id in by_id:
+            verdicts[claim_id] = verdict
+            if on_verdict is not None:
+                on_verdict(by_id[claim_id], verdict)
     return verdicts

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from checks.extract import dates, numbers, quotes, resolutions, roles, votes
+from checks.extract import dates, links, numbers, quotes, resolutions, roles, votes
 from checks.extract.context import ArticleContext, Found, drop_contained, to_claims
 from checks.models import Claim
 from checks.nlp import Pipeline, load_pipeline
@@ -77,7 +77,8 @@ def extract_claims(
     found += safely("number", numbers.find, taken)
     found += safely("quote", quotes.find) + safely("role", roles.find)
     found = drop_contained(found)
-    return Extraction(to_claims(ctx, found), article_date, pipeline.model, warnings)
+    claims = links.add_links(to_claims(ctx, found), article_date)  # what each claim belongs to
+    return Extraction(claims, article_date, pipeline.model, warnings)
 
 
 def _drop_dates_inside_symbols(found):

@@ -24,6 +24,7 @@ class Services:
     """The sources rules may use; any of them may be None (not configured)."""
 
     records: Any = None  # checks.unrecords.UnRecords
+    decisions: Any = None  # checks.decisions.DecisionIndex (merged UN tables + votes database)
     wikipedia: Source | None = None
     wikidata: Source | None = None
     gdelt: Source | None = None
@@ -101,6 +102,8 @@ def make(
     evidence: list[Evidence] | None = None,
     claimed: str | None = None,
     found: str | None = None,
+    reason: str = "",
+    decision: dict[str, Any] | None = None,
 ) -> Verdict:
     return Verdict(
         label=label,
@@ -110,6 +113,8 @@ def make(
         rule_version=version,
         claimed=claimed,
         found=found,
+        reason=reason or rule,
+        decision=decision,
     )
 
 

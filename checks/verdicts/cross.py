@@ -35,7 +35,7 @@ def check_article(
         if None in counts:
             continue
         total = sum(counts)
-        if total > size:
+        if total > size and out[claim.id].rule != RULE:  # (already applied on an earlier run)
             out[claim.id] = make(
                 "contradicted",
                 f"The tally adds up to {total} votes, but the Council has {size} members. "
@@ -45,6 +45,7 @@ def check_article(
                 evidence=[*out[claim.id].evidence, charter_evidence("members")],
                 claimed=f"{total} votes cast",
                 found=f"{size} members",
+                reason="cross.tally_exceeds_council",
             )
         elif total < size:
             _note(

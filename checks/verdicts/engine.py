@@ -78,5 +78,7 @@ def enforce_evidence(verdict: Verdict) -> Verdict:
             verdict.rule_version,
             claimed=verdict.claimed,
             found=verdict.found,
+            reason="engine.no_evidence",
+            decision=verdict.decision,
         )
     return verdict

@@ -1,0 +1,167 @@
+"""What each claim belongs to: the resolution and dates of its sentence, the time it speaks of,
+the outcome words and the body it is about. Computed once, after extraction, and stored on the
+claim (`Claim.links`), so that rules read it instead of re-reading the article.
+
+Only the claims themselves are read (their sentences, offsets and parse anchors), never the
+spaCy document: claims reloaded from the review store get the same links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from functools import cache
+from typing import Any
+
+from checks.models import Claim
+from checks.patternbook import load_json
+
+#: Which body a sentence is about; the Security Council unless another is named without it.
+_SC = re.compile(r"(?i)\b(security\s+council|UNSC|council)\b")
+_BODIES = (
+    ("GA", re.compile(r"(?i)\b(general\s+assembly|UNGA)\b")),
+    ("HRC", re.compile(r"(?i)\bhuman\s+rights\s+council\b")),
+    (
+        "other",
+        re.compile(
+            r"(?i)\b((european|economic\s+and\s+social|trusteeship|national\s+security|governing)"
+            r"\s+council|council\s+of\s+(europe|the\s+european\s+union|ministers))\b"
+        ),
+    ),
+)
+_EXPLICIT_SC = re.compile(r"(?i)\b(security\s+council|UNSC)\b")
+_DECISION_VERB = re.compile(r"^(adopt|pass|approv|endors|vot|reject|veto|fail|back|unanim)")
+
+
+@cache
+def _outcome_words() -> dict[str, re.Pattern[str]]:
+    data = load_json("outcomes.json")
+    return {k: re.compile("|".join(v), re.I) for k, v in data.items() if k != "about"}
+
+
+def outcome_of(sentence: str) -> str | None:
+    """ "vetoed", "not_adopted" or "adopted" from the sentence's words; None when it says
+    none, or both a failure and an adoption (two decisions in one sentence)."""
+    words = _outcome_words()
+    if words["vetoed"].search(sentence):
+        return "vetoed"
+    failed = bool(words["not_adopted"].search(sentence))
+    adopted = bool(words["adopted"].search(sentence))
+    if failed and not adopted:
+        return "not_adopted"
+    if adopted and not failed:
+        return "adopted"
+    return None
+
+
+def body_of(sentence: str) -> str | None:
+    if _EXPLICIT_SC.search(sentence):
+        return "SC"
+    for code, pattern in _BODIES:
+        if pattern.search(sentence):
+            return code
+    return "SC" if _SC.search(sentence) else None
+
+
+def tense_of(sentence: str) -> str:
+    words = _outcome_words()
+    if words["future"].search(sentence):
+        return "future"
+    if words["habitual"].search(sentence):
+        return "habitual"
+    return "past"
+
+
+def _attached(a: Claim, b: Claim) -> bool:
+    """One claim modifies the other, or both hang on the same decision verb (from the parse);
+    without a parse, adjacency."""
+    if a.root < 0 or b.root < 0:
+        return abs(a.start - b.end) < 40 or abs(b.start - a.end) < 40
+    if a.root in b.heads[:3] or b.root in a.heads[:3]:
+        return True
+    if a.governor and a.governor == b.governor:
+        return bool(_DECISION_VERB.match(a.governor.split(":", 1)[1]))
+    return False
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    return a.sentence_start == b.sentence_start or (
+        a.sentence_start <= b.start < a.sentence_start + len(a.sentence)
+    )
+
+
+def _distance(a: Claim, b: Claim) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date | None) -> dict:
+    """The time the sentence speaks of: a date in it, the year of the resolution it belongs
+    to, else the article's date (with the tense saying before or after)."""
+    own = [claim] if claim.type == "date" else []
+    for d in own + dates:
+        value = d.value
+        if value.get("date"):
+            return {
+                "date": value["date"],
+                "precision": value.get("precision") or "day",
+                "basis": "date in sentence",
+                "claim": d.id,
+            }
+    if resolution is not None and resolution.value.get("year"):
+        return {
+            "date": str(resolution.value["year"]),
+            "precision": "year",
+            "basis": "decision year",
+            "claim": resolution.id,
+        }
+    if on is not None:
+        return {"date": on.isoformat(), "precision": "day", "basis": "article date"}
+    return {}
+
+
+def links_for(claim: Claim, claims: list[Claim], article_date: date | None) -> dict[str, Any]:
+    same = [c for c in claims if c is not claim and _same_sentence(claim, c)]
+    resolutions = [c for c in same if c.type == "resolution"]
+    inside = [
+        c
+        for c in claims
+        if c.type == "resolution" and c is not claim and claim.start <= c.start < claim.end
+    ]
+    attached = [c for c in resolutions if _attached(claim, c)]
+    chosen = (inside or sorted(attached, key=lambda c: _distance(claim, c)) or [None])[0]
+    dates = sorted((c for c in same if c.type == "date"), key=lambda c: _distance(claim, c))
+    before = [
+        c
+        for c in claims
+        if c.type == "date" and c.end <= claim.sentence_start and claim.start - c.end <= 600
+    ]
+    before.sort(key=lambda c: claim.start - c.end)
+    links: dict[str, Any] = {
+        "resolution": chosen.id if chosen is not None else None,
+        "resolutions": [c.id for c in sorted(resolutions, key=lambda c: _distance(claim, c))],
+        "dates": [c.id for c in dates],
+        "attached_dates": [c.id for c in dates if _attached(claim, c)],
+        "dates_before": [c.id for c in before],
+        "time": _time(claim, dates, chosen, article_date),
+        "tense": tense_of(claim.sentence),
+        "outcome": outcome_of(claim.sentence),
+        "body": body_of(claim.sentence),
+    }
+    return links
+
+
+def ensure_links(claims: Iterable[Claim], article_date: date | None) -> None:
+    """Fill `links` on the claims that have none (extraction fills them; claims reloaded from
+    the store, or added by a reviewer, may not have them)."""
+    claims = list(claims)
+    for claim in claims:
+        if not claim.links:
+            claim.links = links_for(claim, claims, article_date)
+
+
+def add_links(claims: list[Claim], article_date: date | None) -> list[Claim]:
+    """The extraction step: every claim's links, computed once."""
+    for claim in claims:
+        claim.links = links_for(claim, claims, article_date)
+    return claims
