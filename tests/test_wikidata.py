@@ -17,10 +17,13 @@ from checks.sources.base import Query
 from checks.sources.wikidata import (
     WikidataSource,
     choose_person,
+    held_during,
     held_on,
+    identity,
     parse_entities,
     parse_positions,
     parse_search,
+    parse_span,
     parse_time,
 )
 from tests.fakeserver import FakeRequest, FakeServer
@@ -84,6 +87,48 @@ def test_held_on_is_uncertain_within_a_coarse_date() -> None:
     assert held_on(None, None, False, date(2000, 1, 1)) is None  # no start: cannot say
 
 
+def test_parse_span_reads_back_the_texts_positions_carry() -> None:
+    assert parse_span("2015-07-20") == parse_time({"time": "+2015-07-20T00:00:00Z"})
+    month = parse_span("2016-02")
+    assert month is not None and (month.lo, month.hi) == (date(2016, 2, 1), date(2016, 2, 29))
+    assert parse_span("1997") == parse_time({"time": "+1997-00-00T00:00:00Z", "precision": 9})
+    assert parse_span(None) is None and parse_span("July 2015") is None
+
+
+def test_held_during_a_period_at_some_point_or_throughout() -> None:
+    start, end = parse_span("2008-05-08"), parse_span("2012-05-07")
+    assert held_during(start, end, False, date(2010, 1, 1), date(2010, 12, 31)) is True
+    assert held_during(start, end, False, date(2008, 1, 1), date(2008, 12, 31)) is True
+    assert held_during(start, end, False, date(2005, 1, 1), date(2005, 12, 31)) is False
+    # Throughout: 2008 began before the term did, 2010 lies wholly inside it.
+    assert (
+        held_during(start, end, False, date(2008, 1, 1), date(2008, 12, 31), throughout=True)
+        is False
+    )
+    assert (
+        held_during(start, end, False, date(2010, 1, 1), date(2010, 12, 31), throughout=True)
+        is True
+    )
+    # A year-precision start inside the period: some point of the year surely, all of it not.
+    year = parse_span("1997")
+    assert held_during(year, None, False, date(1997, 1, 1), date(1997, 12, 31)) is True
+    assert held_during(year, None, False, date(1997, 6, 1), date(1997, 6, 30)) is None
+    assert held_during(None, end, False, date(2010, 1, 1), date(2010, 12, 31)) is None
+
+
+def test_identity_is_sure_only_for_the_name_itself_without_namesakes() -> None:
+    candidates = parse_search(load("search_barack_obama.json"))
+    entities = parse_entities(load("entities_barack_obama.json"))
+    who = identity(candidates, entities, "Barack Obama", entities["Q76"])
+    assert who["sure"] is True and who["item"] == "Q76" and who["humans_found"] == 1
+    assert identity(candidates, entities, "Obama", entities["Q76"])["sure"] is False
+    twin = {**entities["Q76"], "id": "Q99000076"}
+    both = {**entities, "Q99000076": twin}
+    doubled = [*candidates, {"id": "Q99000076", "label": "Barack Obama", "description": None}]
+    who = identity(doubled, both, "Barack Obama", entities["Q76"])
+    assert who["sure"] is False and who["namesakes"] == ["Q99000076"]
+
+
 def test_errors_and_missing() -> None:
     assert parse_entities(load("entities_missing.json")) == {}
     assert parse_search(load("search_empty.json")) == []
@@ -143,6 +188,7 @@ def test_fetch_person_positions(wikidata: WikidataSource, fake_server: FakeServe
     sent = " ".join(fake_server.hits_full)
     assert "type=item" in sent and "language=en" in sent and "languages=en" in sent
     assert fake_server.count(API) == 3  # search, entities, one batched label lookup
+    assert pres.fields["identity"]["sure"] is True and pres.fields["identity"]["item"] == "Q76"
 
 
 def test_fetch_resolution_item(wikidata: WikidataSource) -> None:

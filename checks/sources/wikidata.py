@@ -65,17 +65,52 @@ def _item_id(snak: Any) -> str | None:
     return value.get("id") if isinstance(value, dict) else None
 
 
+def parse_span(text: str | None) -> WikiTime | None:
+    """ "2015", "2015-07" or "2015-07-20" (as `WikiTime.text` writes them) back to a WikiTime."""
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text.strip())
+    if not m:
+        return None
+    month, day = m.group(2), m.group(3)
+    precision = 11 if day else 10 if month else 9
+    stamp = f"+{m.group(1)}-{month or '00'}-{day or '00'}T00:00:00Z"
+    return parse_time({"time": stamp, "precision": precision})
+
+
+def held_during(
+    start: WikiTime | None,
+    end: WikiTime | None,
+    end_unknown: bool,
+    lo: date,
+    hi: date,
+    *,
+    throughout: bool = False,
+) -> bool | None:
+    """Was the position held at some point of `lo`..`hi` (or, with `throughout`, all of it)?
+    True/False when the recorded dates settle it, None otherwise. A statement with a start and
+    no end recorded is taken as still held, as Wikidata means it."""
+    if start is not None and start.lo > hi:
+        return False
+    if end is not None and end.hi < lo:
+        return False
+    if start is None:
+        return None
+    first, last = (lo, hi) if throughout else (hi, lo)
+    started = start.hi <= first
+    ongoing = (end is None and not end_unknown) or (end is not None and end.lo >= last)
+    if started and ongoing:
+        return True
+    if throughout and (start.lo > lo or (end is not None and end.hi < hi)):
+        return False  # surely began after the period began, or ended before it ended
+    return None
+
+
 def held_on(
     start: WikiTime | None, end: WikiTime | None, end_unknown: bool, on: date
 ) -> bool | None:
     """True/False when the dates settle whether the position was held on `on`, else None."""
-    if start is not None and start.lo > on:
-        return False
-    if end is not None and end.hi < on:
-        return False
-    started = start is not None and start.hi <= on
-    ongoing = (end is None and not end_unknown) or (end is not None and end.lo >= on)
-    return True if started and ongoing else None
+    return held_during(start, end, end_unknown, on, on)
 
 
 def check_error(payload: Any, url: str = "") -> None:
@@ -183,6 +218,31 @@ def choose_person(candidates: list[dict[str, Any]], entities: dict[str, Any], na
     return entities[humans[0]["id"]] if humans else None
 
 
+def identity(
+    candidates: list[dict[str, Any]], entities: dict[str, Any], name: str, person: dict[str, Any]
+) -> dict[str, Any]:
+    """How sure the chosen item is the person the article names: its English label is the name
+    itself, and no other human among the search results bears that name."""
+    humans = [c for c in candidates if HUMAN in claim_items(entities.get(c["id"], {}), "P31")]
+    namesakes = [
+        c["id"]
+        for c in humans
+        if (label(entities[c["id"]]) or "").casefold() == name.casefold()
+        and c["id"] != person.get("id")
+    ]
+    exact = (label(person) or "").casefold() == name.casefold()
+    descriptions = person.get("descriptions") or {}
+    description = (descriptions.get("en") or {}).get("value") if descriptions else None
+    return {
+        "item": person.get("id"),
+        "exact_label": exact,
+        "namesakes": namesakes,
+        "humans_found": len(humans),
+        "description": description,
+        "sure": exact and not namesakes,
+    }
+
+
 class WikidataSource(Source):
     """People's positions held, and resolution items, from the Wikidata API."""
 
@@ -253,6 +313,9 @@ class WikidataSource(Source):
         positions = parse_positions(person, query.on)
         if not positions:
             return []
+        who = identity(candidates, entities, value, person)
+        for p in positions:
+            p["identity"] = who
         labels = self._labels(
             [p["position_id"] for p in positions] + [i for p in positions for i in p["of_ids"]]
         )

@@ -1,19 +1,29 @@
 """Rules for figures: the Council's own rules (Charter facts), counts derivable from the
-records ("the third resolution this year on North Korea"), and calendar arithmetic."""
+records ("the third resolution this year on North Korea"), and calendar arithmetic.
+
+A Charter figure is compared with the rules in force at the time the sentence speaks of
+(`claim.links["time"]`) and at the article's date: "the 11-member Council" of a sentence about
+1960 is right, and "the 15-member Council" in a sentence about 1946 describes the Council as the
+writer knows it (a note, not an error). Each rule answers one question and sets a reason code.
+"""
 
 from __future__ import annotations
 
 import functools
 import json
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from checks.extract.context import council_size
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_fit
 
-RULE, VERSION = "number.council_rules_records_calendar", "v1"
+RULE, VERSION = "number.council_rules_records_calendar", "v2"
+#: Units that count the Council's members ("15-member", "15-nation", "15-country").
+MEMBER_UNITS = frozenset({"member", "nation", "country", "state"})
 COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc|body)\b")
 #: Other bodies news calls "council": their sizes and voting rules are not the Charter's.
 OTHER_COUNCILS = re.compile(
@@ -44,13 +54,42 @@ def charter_evidence(key: str) -> Evidence:
     )
 
 
+def unit_word(unit: str) -> str:
+    """ "nations", "countries", "countrys" -> "nation", "country": the unit as one word."""
+    low = unit.lower().strip()
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+
+
+def sentence_day(claim: Claim, article_date: date | None) -> date | None:
+    """The first day of the time the claim's sentence speaks of (links made at extraction),
+    else the article's date. A year or month is enough: the Charter figures changed on
+    1 January 1966."""
+    link = (getattr(claim, "links", None) or {}).get("time") or {}
+    text = str(link.get("date") or "")
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if not m:
+        return article_date
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return article_date
+
+
+def _verdict(label: str, reason: str, text: str, **kw: Any) -> Verdict:
+    verdict = make(label, text, RULE, VERSION, **kw)
+    verdict.reason = reason
+    return verdict
+
+
 def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
     value, unit = claim.value.get("value"), claim.value.get("unit", "")
     sentence = claim.sentence
     claimed = f"{value} {unit}".strip()
     if claim.value.get("qualifier"):
         claimed = f"{claim.value['qualifier']} {claimed}"
-    on = ctx.article_date  # the Council's rules in force when the article was written
+    on = sentence_day(claim, ctx.article_date)  # when the sentence speaks of
     for rule in (
         _council_size,
         _affirmative_votes,
@@ -61,40 +100,82 @@ def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
         verdict = rule(claim, ctx, value, unit, sentence, on, claimed)
         if verdict is not None:
             return verdict
-    return make(
+    return _verdict(
         "unverifiable",
+        "number.no_rule",
         f'No rule or record in reach checks "{claim.text}"; verify '
         "the figure against its original source.",
-        RULE,
-        VERSION,
         claimed=claimed,
     )
 
 
-def _compare(label_ok: bool, claimed: str, truth: str, why: str, ev: list[Evidence]) -> Verdict:
+def _compare(
+    label_ok: bool, claimed: str, truth: str, why: str, ev: list[Evidence], reason: str
+) -> Verdict:
     if label_ok:
-        return make(
+        return _verdict(
             "supported",
+            f"{reason}_match",
             f"The article says {claimed}; {why}",
-            RULE,
-            VERSION,
             evidence=ev,
             claimed=claimed,
             found=truth,
         )
-    return make(
+    return _verdict(
         "contradicted",
+        f"{reason}_mismatch",
         f"The article says {claimed}, but {why}",
-        RULE,
-        VERSION,
         evidence=ev,
         claimed=claimed,
         found=truth,
     )
 
 
+def _charter_figure(
+    value: Any,
+    claimed: str,
+    then: date | None,
+    now: date | None,
+    figure: Callable[[date | None], int],
+    why: Callable[[int], str],
+    found: Callable[[int], str],
+    ev: list[Evidence],
+    reason: str,
+) -> Verdict:
+    """Compare a Charter figure with the one in force at the sentence's time; a figure right
+    only at the article's date is the writer's present-day description: a note, not an error."""
+    at_then = figure(then)
+    if value == at_then or now is None or value != figure(now):
+        return _compare(value == at_then, claimed, found(at_then), why(at_then), ev, reason)
+    year = then.year if then else "that time"
+    return _verdict(
+        "partly_supported",
+        f"{reason}_at_writing_only",
+        f"The article says {claimed}, which holds when it was written, but the sentence speaks "
+        f"of {year}, when {why(at_then)}",
+        evidence=ev,
+        claimed=claimed,
+        found=found(at_then),
+    )
+
+
+def _size_why(size: int) -> str:
+    since = "since 1966" if size == 15 else "before 1966"
+    return f"the Security Council has had {size} members {since} (UN Charter, Article 23)."
+
+
+def _votes_needed(on: date | None) -> int:
+    return 9 if council_size(on) == 15 else 7
+
+
+def _votes_why(needed: int) -> str:
+    when = "" if needed == 9 else " before 1966"
+    return f"a Council decision needs {needed} affirmative votes{when} (UN Charter, Article 27(3))."
+
+
 def _council_size(claim, ctx, value, unit, sentence, on, claimed):
-    if unit not in {"members", "nations", "countries", "states"} or "permanent" in sentence.lower():
+    """ "The 15-member Council", "the 15-nation body": the Council's size at that time."""
+    if unit_word(unit) not in MEMBER_UNITS or "permanent" in sentence.lower():
         return None
     if not about_the_security_council(sentence) or not isinstance(value, int):
         return None
@@ -102,10 +183,17 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
         return None
     if re.search(r"(?i)\b(of the|out of)\s+(\d+|fifteen|eleven)\b", claim.text):
         return None
-    size = council_size(on)
-    since = "since 1966" if size == 15 else "before 1966"
-    why = f"the Security Council has had {size} members {since} (UN Charter, Article 23)."
-    return _compare(value == size, claimed, f"{size} members", why, [charter_evidence("members")])
+    return _charter_figure(
+        value,
+        claimed,
+        on,
+        ctx.article_date,
+        council_size,
+        _size_why,
+        lambda n: f"{n} members",
+        [charter_evidence("members")],
+        "number.council_size",
+    )
 
 
 def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
@@ -115,10 +203,16 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
         return None
     if OTHER_COUNCILS.search(sentence):
         return None
-    needed = 9 if council_size(on) == 15 else 7
-    why = f"a Council decision needs {needed} affirmative votes (UN Charter, Article 27(3))."
-    return _compare(
-        value == needed, claimed, f"{needed} votes", why, [charter_evidence("affirmative_votes")]
+    return _charter_figure(
+        value,
+        claimed,
+        on,
+        ctx.article_date,
+        _votes_needed,
+        _votes_why,
+        lambda n: f"{n} votes",
+        [charter_evidence("affirmative_votes")],
+        "number.votes_required",
     )
 
 
@@ -133,6 +227,7 @@ def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
         "5 permanent members",
         "the Council has five permanent members (UN Charter, Article 23).",
         [charter_evidence("permanent")],
+        "number.permanent_members",
     )
 
 
@@ -174,7 +269,8 @@ def _ordinal_resolution(claim, ctx, value, unit, sentence, on, claimed):
         f"this topic: {listed}."
     )
     ev = [evidence(target.record, f"{target.symbol}: {target.topic}")]
-    return _compare(position == value, claimed, f"number {position} in {target.year}", why, ev)
+    found = f"number {position} in {target.year}"
+    return _compare(position == value, claimed, found, why, ev, "number.ordinal_count")
 
 
 def us_election_day(year: int) -> date:
@@ -185,6 +281,10 @@ def us_election_day(year: int) -> date:
 
 
 def _days_to_us_election(claim, ctx, value, unit, sentence, on, claimed):
+    """ "With 60 days left until the US presidential election": counted from the day the
+    sentence speaks of (a day it names, else the article's date)."""
+    link = (getattr(claim, "links", None) or {}).get("time") or {}
+    on = on if link.get("precision") == "day" else ctx.article_date
     if unit != "days" or on is None:
         return None
     if not re.search(
@@ -202,13 +302,15 @@ def _days_to_us_election(claim, ctx, value, unit, sentence, on, claimed):
             title="3 U.S.C. §1: the Tuesday after the first Monday in November",
             url="https://www.law.cornell.edu/uscode/text/3/1",
             excerpt=f"Election day {year}: {long_date(election)}; {days} days after "
-            f"{long_date(on)}, the article's date.",
+            f"{long_date(on)}.",
             retrieved_at="",
         )
     ]
     both_ends = f" ({days + 1} counting both ends)" if value != days else ""
     why = (
         f"the {year} US presidential election was on {long_date(election)}, {days} days after "
-        f"the article's date ({long_date(on)}){both_ends}."
+        f"{long_date(on)}{both_ends}."
     )
-    return _compare(value in {days, days + 1}, claimed, f"{days} days", why, ev)
+    return _compare(
+        value in {days, days + 1}, claimed, f"{days} days", why, ev, "number.days_to_election"
+    )

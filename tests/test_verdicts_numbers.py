@@ -1,0 +1,136 @@
+"""Number rule: Charter figures at the time the sentence speaks of, with reason codes.
+
+No source is asked: the Charter facts ship with the package (checks/data/charter.json) and the
+calendar is arithmetic. Sentences are written for these tests in wire, UN-press and newspaper
+styles ("the 15-nation Security Council", "the 15-member body", "the 15-country council").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.extract import extract_claims
+from checks.extract.links import ensure_links
+from checks.models import Claim, Verdict
+from checks.verdicts.base import CheckContext, Services
+from checks.verdicts.numbers import check_number, sentence_day, unit_word
+
+
+def number_verdict(text: str, on: str, *, linked: bool = True) -> tuple[Claim, Verdict]:
+    day = date.fromisoformat(on)
+    claims = extract_claims(text, article_date=day).claims
+    ensure_links(claims, day)  # computed at extraction; done again here to be explicit
+    if not linked:
+        for c in claims:
+            c.links = {}
+    numbers = [c for c in claims if c.type == "number"]
+    assert len(numbers) == 1, [c.text for c in numbers]
+    ctx = CheckContext(text=text, article_date=day, claims=claims, services=Services())
+    return numbers[0], check_number(numbers[0], ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "label", "reason"),
+    [
+        # the Council's size, however the outlet counts its members
+        (
+            "Diplomats said the 15-nation Security Council would vote on the text on Friday.",
+            "2020-06-01",
+            "supported",
+            "number.council_size_match",
+        ),
+        (
+            "The 15-member body adopted resolution 2532 (2020) without a vote.",
+            "2020-07-02",
+            "supported",
+            "number.council_size_match",
+        ),
+        (
+            "The 15-country council remains split over the draft.",
+            "2020-06-01",
+            "supported",
+            "number.council_size_match",
+        ),
+        (
+            "The 11-nation Security Council met behind closed doors.",
+            "2020-06-01",
+            "contradicted",
+            "number.council_size_mismatch",
+        ),
+        # the sentence's own time, not only the article's date
+        (
+            "In 1960 the 11-nation Council was deadlocked over the Congo.",
+            "2020-06-01",
+            "supported",
+            "number.council_size_match",
+        ),
+        (
+            "In 1946 the 15-member Council met in London.",
+            "2021-01-17",
+            "partly_supported",
+            "number.council_size_at_writing_only",
+        ),
+        (
+            "The text needed seven votes to pass the Council in 1964.",
+            "2020-06-01",
+            "supported",
+            "number.votes_required_match",
+        ),
+        (
+            "The text needed nine votes to pass the Council in 1964.",
+            "2020-06-01",
+            "partly_supported",
+            "number.votes_required_at_writing_only",
+        ),
+        (
+            "The draft fell short of the seven votes required for adoption.",
+            "2020-08-15",
+            "contradicted",
+            "number.votes_required_mismatch",
+        ),
+        # other councils and figures no rule checks
+        (
+            "The 47-nation Human Rights Council opened its session in Geneva.",
+            "2024-09-06",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The agency employs 300 staff in the region.",
+            "2024-09-06",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "With 70 days left until the US presidential election, the campaign intensified.",
+            "2024-09-06",
+            "contradicted",
+            "number.days_to_election_mismatch",
+        ),
+    ],
+)
+def test_number_rule_reasons(text: str, on: str, label: str, reason: str) -> None:
+    _claim, verdict = number_verdict(text, on)
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+    if label != "unverifiable":
+        assert verdict.evidence and verdict.evidence[0].source in {"un-charter", "calendar"}
+
+
+def test_without_links_the_article_date_is_the_time() -> None:
+    claim, verdict = number_verdict(
+        "The 11-member Council met on Monday.", "1960-10-19", linked=False
+    )
+    assert claim.links == {} and sentence_day(claim, date(1960, 10, 19)) == date(1960, 10, 19)
+    assert verdict.reason == "number.council_size_match"
+
+
+def test_units_are_read_as_one_word() -> None:
+    assert [unit_word(u) for u in ("nations", "countries", "countrys", "members", "state")] == [
+        "nation",
+        "country",
+        "country",
+        "member",
+        "state",
+    ]
