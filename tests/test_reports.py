@@ -206,10 +206,12 @@ def test_csv_defuses_formulas_by_default() -> None:
 
 def test_json_follows_the_command_line_contract() -> None:
     doc = json.loads(to_json(_source()))
-    assert set(doc) == {"article", "claims", "generated_at"}
+    assert set(doc) == {"article", "warnings", "claims", "sources", "generated_at"}
+    assert doc["warnings"] == []
     assert doc["article"] == {
         "date": "2020-10-18",
         "characters": len(TEXT),
+        "model": None,
         "title": "Council <vote>",
         "source": "Wire “Agency”",
         "url": "https://news.test/a",
@@ -231,12 +233,16 @@ def test_json_follows_the_command_line_contract() -> None:
 
 
 def test_claimreview_only_for_reviewed_claims() -> None:
-    text = to_claimreview(_source())
+    text = to_claimreview(_source(id=12), publisher_url="https://checks.example.org/review")
     assert "<" not in text  # safe inside <script type="application/ld+json">
     reviews = json.loads(text)
     # c3 "Needs work" is a working state, c5 is dismissed, r1 is unreviewed.
     claimed = [r["claimReviewed"] for r in reviews]
-    assert len(reviews) == 3 and claimed == [TEXT, TEXT, TEXT]
+    assert claimed == [
+        "\u2026“Friday” the Council voted 2-2 with 11 abstentions on draft S/2020/797,\u2026",
+        "\u2026the Council voted 2-2 with 11 abstentions\u2026",
+        "\u2026draft S/2020/797, said <script>alert('x')</script> Василий Небензя (代表)\u2026",
+    ]
     ratings = [r["reviewRating"] for r in reviews]
     assert [(x["alternateName"], x["ratingValue"]) for x in ratings] == [
         ("False", 1),
@@ -248,7 +254,8 @@ def test_claimreview_only_for_reviewed_claims() -> None:
     assert first["reviewRating"]["@type"] == "Rating"
     assert (first["reviewRating"]["bestRating"], first["reviewRating"]["worstRating"]) == (5, 1)
     assert first["author"] == {"@type": "Person", "name": "ana"}
-    assert first["datePublished"] == "2024-05-02" and first["url"] == "https://news.test/a"
+    assert first["datePublished"] == "2024-05-02"
+    assert first["url"] == "https://checks.example.org/review?review=12"
     item = first["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"] == {"@type": "Organization", "name": "Wire “Agency”"}

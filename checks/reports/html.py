@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
 from checks.models import Claim, Review, Verdict
@@ -22,26 +21,27 @@ from checks.reports.common import (
     claim_rows,
     report_time,
     safe_link,
+    summarise,
     verdict_colour,
 )
+from checks.reports.sources_display import attributions, source_attribution, source_name
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;
-max-width:72rem;margin:2rem auto;padding:0 1rem}
+max-width:72rem;margin:2rem auto;padding:0 1rem;overflow-wrap:anywhere}
 h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.2rem;margin-top:2rem}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 dl.meta dt{font-weight:600}dl.meta dd{margin:0}
 .article{white-space:pre-wrap;border:1px solid #ddd;padding:1rem;border-radius:4px}
 mark{color:inherit;padding:0}
 .legend span{display:inline-block;margin:0 .5rem .3rem 0;padding:0 .4rem}
-table{border-collapse:collapse;width:100%;font-size:.9rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem;table-layout:fixed}
 th,td{border:1px solid #ccc;padding:.3rem .4rem;vertical-align:top;text-align:left;
-overflow-wrap:break-word}
-.table{overflow-x:auto}
+overflow-wrap:anywhere;word-break:break-word;hyphens:auto}
 th{background:#f5f5f5}tr.dismissed td{color:#777;text-decoration:line-through}
-.badge{display:inline-block;padding:0 .35rem;border-radius:3px;font-weight:600;white-space:nowrap}
+.badge{display:inline-block;max-width:100%;padding:0 .35rem;border-radius:3px;font-weight:600}
 footer{margin-top:2rem;color:#666;font-size:.85rem}
-@media print{body{max-width:none;margin:0}.table{overflow:visible}table{font-size:.7rem}}
+@media print{body{max-width:none;margin:0}table{font-size:.7rem}}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -140,7 +140,13 @@ def _badge(label: str | None) -> str:
 def _claim_row_html(row: ClaimRow) -> str:
     claim, verdict, review = row.claim, row.verdict, row.review
     evidence = "<br>".join(
-        _link(e.url, e.title or e.url) + (f" ({_e(e.source)})" if e.source else "")
+        _link(e.url, e.title or e.url)
+        + (f" ({_e(source_name(e.source))})" if e.source else "")
+        + (
+            f"<br><small>{_e(source_attribution(e.source))}</small>"
+            if source_attribution(e.source)
+            else ""
+        )
         for e in (verdict.evidence if verdict else [])
     )
     cells = [
@@ -161,19 +167,20 @@ def _claim_row_html(row: ClaimRow) -> str:
     return f"<tr{css}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
-_HEADERS = (
-    "Claim",
-    "Type",
-    "Text",
-    "Verdict",
-    "Explanation",
-    "Evidence",
-    "Status",
-    "Note",
-    "Reviewer",
-    "Reviewed at",
-    "Dismissed",
-    "Origin",
+#: Column headings and widths (fixed layout: long cells wrap instead of widening the page).
+_HEADERS: tuple[tuple[str, str], ...] = (
+    ("Claim", "4%"),
+    ("Type", "7%"),
+    ("Text", "14%"),
+    ("Verdict", "9%"),
+    ("Explanation", "18%"),
+    ("Evidence", "15%"),
+    ("Status", "7%"),
+    ("Note", "9%"),
+    ("Reviewer", "5%"),
+    ("Reviewed at", "6%"),
+    ("Dismissed", "3%"),
+    ("Origin", "3%"),
 )
 
 
@@ -184,10 +191,12 @@ def to_html(source: ReportSource, *, generated_at: str | None = None) -> str:
     title = meta.title or getattr(source, "name", "") or "Fact-check report"
     details = [("Source", _e(meta.source)), ("Published", _e(meta.date or "unknown"))]
     details += [("URL", _link(meta.url) if meta.url else ""), ("Report generated", _e(when))]
-    by_verdict = Counter(verdict_colour(r.verdict.label if r.verdict else None).label for r in rows)
-    by_status = Counter(r.status for r in rows if not r.dismissed)
-    summary = ", ".join(f"{_e(k)}: {v}" for k, v in sorted(by_verdict.items()))
-    statuses = ", ".join(f"{_e(k)}: {v}" for k, v in sorted(by_status.items()))
+    counts = summarise(rows)
+    summary = ", ".join(f"{_e(k)}: {v}" for k, v in counts.verdicts.items())
+    statuses = ", ".join(f"{_e(k)}: {v}" for k, v in counts.statuses.items())
+    dismissed = f", {counts.dismissed} dismissed (not counted)" if counts.dismissed else ""
+    cited = (e.source for r in rows for e in (r.verdict.evidence if r.verdict else []))
+    credits = "".join(f"<li>{_e(name)}: {_e(credit)}</li>" for name, credit in attributions(cited))
     article = highlight_html(
         source.text, source.claims, source.verdicts, marks=source.marks, dismissed=source.dismissed
     )
@@ -201,18 +210,21 @@ def to_html(source: ReportSource, *, generated_at: str | None = None) -> str:
         *(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in details),
         "</dl></header>",
         (
-            f"<p>{len(rows)} claims. Automatic verdicts: {summary or 'none'}. "
+            f"<p>{len(rows)} claims{dismissed}. Automatic verdicts: {summary or 'none'}. "
             f"Reviewer statuses: {statuses or 'none'}.</p>"
         ),
         "<h2>Article</h2>",
         _legend(),
         f'<div class="article">{article}</div>',
         "<h2>Claims</h2>",
-        '<div class="table"><table><thead><tr>',
-        *(f"<th>{h}</th>" for h in _HEADERS),
+        '<div class="table"><table><colgroup>',
+        *(f'<col style="width:{w}">' for _, w in _HEADERS),
+        "</colgroup><thead><tr>",
+        *(f"<th>{h}</th>" for h, _ in _HEADERS),
         "</tr></thead><tbody>",
         *(_claim_row_html(r) for r in rows),
         "</tbody></table></div>",
+        f"<h2>Sources</h2><ul>{credits}</ul>" if credits else "",
         (
             f"<footer>Generated {_e(when)} by the fact-checking workbench. Automatic verdicts "
             "compare the article with public records; the reviewer's status is the human "

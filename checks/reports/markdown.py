@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from checks.reports.common import (
     ClaimRow,
     ReportSource,
+    Summary,
     claim_rows,
     one_line,
     report_time,
     safe_link,
+    summarise,
     verdict_colour,
 )
+from checks.reports.sources_display import attributions, source_attribution, source_name
 
 # Characters that would start emphasis, links, raw HTML, tables or headings in CommonMark.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -44,8 +46,11 @@ def _claim_section(row: ClaimRow) -> list[str]:
     explanation = f" — {md_escape(verdict.explanation)}" if verdict and verdict.explanation else ""
     lines.append(f"- **Automatic verdict:** {words}{explanation}")
     for evidence in verdict.evidence if verdict else []:
-        source = f" ({md_escape(evidence.source)})" if evidence.source else ""
+        source = f" ({md_escape(source_name(evidence.source))})" if evidence.source else ""
         lines.append(f"  - Evidence: {md_link(evidence.url, evidence.title)}{source}")
+        credit = source_attribution(evidence.source)
+        if credit:
+            lines.append(f"    - Source: {md_escape(credit)}")
     who = f" by {md_escape(review.reviewer)}" if review.reviewer else ""
     when = f", {md_escape(review.updated_at)}" if review.updated_at else ""
     lines.append(f"- **Reviewer status:** {md_escape(row.status)}{who}{when}")
@@ -57,12 +62,21 @@ def _claim_section(row: ClaimRow) -> list[str]:
     return lines
 
 
+def summary_line(summary: Summary) -> str:
+    """e.g. "6 claims, 1 dismissed (not counted below). Automatic verdicts: ... ." """
+    dismissed = f", {summary.dismissed} dismissed (not counted below)" if summary.dismissed else ""
+    verdicts = ", ".join(f"{k}: {v}" for k, v in summary.verdicts.items()) or "none"
+    statuses = ", ".join(f"{md_escape(k)}: {v}" for k, v in summary.statuses.items()) or "none"
+    return (
+        f"{summary.total} claims{dismissed}. Automatic verdicts: {verdicts}. "
+        f"Reviewer statuses: {statuses}."
+    )
+
+
 def to_markdown(source: ReportSource, *, generated_at: str | None = None) -> str:
     """Metadata, a summary, then one section per claim with verdict, evidence links and review."""
     meta, rows = source.meta, claim_rows(source)
     title = meta.title or getattr(source, "name", "") or "Fact-check report"
-    by_verdict = Counter(verdict_colour(r.verdict.label if r.verdict else None).label for r in rows)
-    by_status = Counter(r.status for r in rows if not r.dismissed)
     lines = [
         f"# {md_escape(title)}",
         "",
@@ -72,15 +86,16 @@ def to_markdown(source: ReportSource, *, generated_at: str | None = None) -> str
         f"- **Characters:** {len(source.text)}",
         f"- **Report generated:** {md_escape(report_time(source, generated_at))}",
         "",
-        f"{len(rows)} claims. Automatic verdicts: "
-        + (", ".join(f"{k}: {v}" for k, v in sorted(by_verdict.items())) or "none")
-        + ". Reviewer statuses: "
-        + (", ".join(f"{md_escape(k)}: {v}" for k, v in sorted(by_status.items())) or "none")
-        + ".",
+        summary_line(summarise(rows)),
         "",
         "## Claims",
         "",
     ]
     for row in rows:
         lines.extend(_claim_section(row))
+    cited = (e.source for r in rows for e in (r.verdict.evidence if r.verdict else []))
+    credits = attributions(cited)
+    if credits:
+        lines.extend(["## Sources", ""])
+        lines.extend(f"- {md_escape(name)}: {md_escape(credit)}" for name, credit in credits)
     return "\n".join(lines).rstrip() + "\n"

@@ -15,17 +15,20 @@ from datetime import datetime
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import XPos, YPos
+from fpdf.enums import Align, XPos, YPos
 
 from checks.reports.common import (
     ClaimRow,
     ReportSource,
     claim_rows,
+    human_time,
     one_line,
     report_time,
     safe_link,
+    summarise,
     verdict_colour,
 )
+from checks.reports.sources_display import attributions, source_attribution, source_name
 
 #: Where DejaVu Sans usually lives (Debian/Ubuntu, Fedora, Arch, macOS/Windows user installs).
 FONT_DIRS: tuple[str, ...] = (
@@ -120,7 +123,10 @@ class _Writer:
         if fill:
             self.pdf.set_fill_color(fill)
         height, text = _LINE * size / 10, self.clean(text)
-        self.pdf.multi_cell(0, height, text, fill=bool(fill), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        # Ragged right: justified text opens wide gaps in lines holding a long URL or number.
+        self.pdf.multi_cell(
+            0, height, text, fill=bool(fill), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
 
     def field(self, name: str, value: str) -> None:
         if value:
@@ -139,23 +145,36 @@ class _Writer:
         self.pdf.ln(_LINE)
 
 
+def band(row: ClaimRow) -> tuple[str, str]:
+    """(heading, fill colour) of a claim: the colour follows the person's mark once there is
+    one, else the automatic verdict; the words name both."""
+    automatic = verdict_colour(row.verdict.label if row.verdict else None).label
+    flag = "  [dismissed]" if row.dismissed else ""
+    judged = f"reviewer: {row.status} · automatic: {automatic}" if row.reviewed else automatic
+    heading = f"{row.claim.id} · {row.claim.type} · {judged}{flag}"
+    return heading, row.colour.background
+
+
 def _claim(writer: _Writer, row: ClaimRow) -> None:
     claim, verdict, review = row.claim, row.verdict, row.review
     colour = verdict_colour(verdict.label if verdict else None)
-    flag = "  [dismissed]" if row.dismissed else ""
+    heading, fill = band(row)
     writer.pdf.ln(2)
-    writer.para(f"{claim.id} · {claim.type} · {colour.label}{flag}", 11, True, colour.background)
+    writer.para(heading, 11, True, fill)
     writer.field("Claim", claim.text)
     if claim.sentence != claim.text:
         writer.field("Sentence", claim.sentence)
     writer.field("Where", f"characters {claim.start}-{claim.end}, origin: {claim.origin}")
     writer.field("Automatic verdict", f"{colour.label}. {verdict.explanation if verdict else ''}")
     for evidence in verdict.evidence if verdict else []:
-        writer.link(f"Evidence ({evidence.source}): ", evidence.title or evidence.url, evidence.url)
+        name = source_name(evidence.source)
+        writer.link(f"Evidence ({name}): ", evidence.title or evidence.url, evidence.url)
         if evidence.title and evidence.url:
             writer.para(f"    {evidence.url}", 8)
+        if source_attribution(evidence.source):
+            writer.para(f"    Source: {source_attribution(evidence.source)}", 8)
     who = f" by {review.reviewer}" if review.reviewer else ""
-    when = f" on {review.updated_at}" if review.updated_at else ""
+    when = f" on {human_time(review.updated_at)}" if review.updated_at else ""
     writer.field("Reviewer status", f"{row.status}{who}{when}")
     writer.field("Note", review.note)
 
@@ -178,14 +197,23 @@ def to_pdf(
         writer.pdf.set_creation_date(datetime.fromisoformat(when))
     writer.para(title, 16, True)
     writer.field("Source", meta.source or "unknown")
-    writer.field("Published", meta.date or "unknown")
+    writer.field("Published", human_time(meta.date or "") or "unknown")
     if meta.url:
         writer.link("URL: ", meta.url, meta.url)
-    writer.field("Report generated", when)
+    writer.field("Report generated", human_time(when))
     reviewed = sum(1 for r in rows if r.reviewed)
-    writer.para(f"{len(rows)} claims, {reviewed} reviewed by a person.")
+    dismissed = summarise(rows).dismissed
+    extra = f", {dismissed} dismissed" if dismissed else ""
+    writer.para(f"{len(rows)} claims, {reviewed} reviewed by a person{extra}.")
     for row in rows:
         _claim(writer, row)
+    cited = (e.source for r in rows for e in (r.verdict.evidence if r.verdict else []))
+    credits = attributions(cited)
+    if credits:
+        writer.pdf.ln(2)
+        writer.para("Sources", 11, True)
+        for name, credit in credits:
+            writer.para(f"{name}: {credit}", 9)
     if include_text and source.text:
         writer.pdf.add_page()
         writer.para("Article text", 13, True)
