@@ -66,6 +66,10 @@ class Settings:
     source_urls: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SOURCE_URLS))
     cache_seconds: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CACHE_SECONDS))
     spacy_model: str = ""  # empty: the best English model installed
+    # Where the fact checks are published: the ClaimReview `url` of a review is this base URL
+    # with "?review=ID" (or with "{review}" replaced); empty leaves `url` out.
+    publisher_url: str = ""
+    publisher_name: str = ""  # the ClaimReview `author` (an Organization) when set
 
     @property
     def user_agent(self) -> str:
@@ -103,6 +107,8 @@ class Settings:
             ("MAX_CHARS", int),
             ("FACTCHECK_API_KEY", str),
             ("SPACY_MODEL", str),
+            ("PUBLISHER_URL", str),
+            ("PUBLISHER_NAME", str),
         ):
             raw = get(name)
             if raw is None:
