@@ -188,6 +188,7 @@ def test_reviews_of_a_dismissed_or_unreviewed_claim_are_not_published() -> None:
     assert claim_reviews(source) == []
     assert claim_reviews(_source(status="Unreviewed")) == []
     assert claim_reviews(_source(status="Needs work")) == []
+    assert claim_reviews(_source(status="   ")) == []  # a blank status is no rating
 
 
 def test_publisher_settings_come_from_the_environment() -> None:

@@ -8,7 +8,13 @@ human status, note, reviewer and evidence links, and when it was generated.
 
 from __future__ import annotations
 
-from checks.reports.claimreview import RATING_VALUES, claim_reviews, to_claimreview
+from checks.reports.claimreview import (
+    RATING_VALUES,
+    claim_reviews,
+    claimreview_findings,
+    to_claimreview,
+)
+from checks.reports.claimreview_schema import Finding, validate_claimreview
 from checks.reports.common import (
     UNCHECKED_COLOUR,
     VERDICT_COLOURS,
@@ -17,25 +23,35 @@ from checks.reports.common import (
     ReportSource,
     VerdictColour,
     claim_rows,
+    dumps_json,
+    human_time,
     verdict_colour,
 )
 from checks.reports.data import CSV_COLUMNS, to_csv, to_dataframe, to_dict, to_json
 from checks.reports.html import highlight_html, to_html
 from checks.reports.markdown import to_markdown
 from checks.reports.pdf import to_pdf
+from checks.reports.sources_display import SOURCES_DISPLAY, source_attribution, source_name
 
 __all__ = [
     "CSV_COLUMNS",
     "RATING_VALUES",
+    "SOURCES_DISPLAY",
     "UNCHECKED_COLOUR",
     "VERDICT_COLOURS",
     "ClaimRow",
+    "Finding",
     "ReportInput",
     "ReportSource",
     "VerdictColour",
     "claim_reviews",
     "claim_rows",
+    "claimreview_findings",
+    "dumps_json",
     "highlight_html",
+    "human_time",
+    "source_attribution",
+    "source_name",
     "to_claimreview",
     "to_csv",
     "to_dataframe",
@@ -44,5 +60,6 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_pdf",
+    "validate_claimreview",
     "verdict_colour",
 ]

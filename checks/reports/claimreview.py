@@ -127,7 +127,7 @@ def _build(
         if row.dismissed or row.status in unpublished or row.status == UNREVIEWED:
             continue
         claimed = claim_reviewed(row)
-        if not claimed:
+        if not claimed or not one_line(row.status):
             continue
         rating: dict[str, Any] = {"@type": "Rating", "alternateName": one_line(row.status)}
         if row.status in ratings:
