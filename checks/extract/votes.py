@@ -8,32 +8,18 @@ veto, "unanimous") and neighbouring parts are merged into one claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from checks import countries
+from checks.extract import vote_grammar
 from checks.extract.context import ArticleContext, Found, council_size, number_value
-from checks.patternbook import patterns
+from checks.patternbook import Pattern, load_json, patterns
 
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
-SIDE_OF = {"in favour": "for", "in favor": "for", "against": "against"}
-# Patterns that give one count, and which count ("won 12 votes" is a count in favour).
-COUNT_OF = {
-    "VOTE_RECEIVED": "for",
-    "VOTE_SUPPORT_OF": "for",
-    "VOTE_FOR_BACKED": "for",
-    "VOTE_BY_VOTES": "for",
-}
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
-VETO_LABELS = {
-    "VOTE_VETOED_BY",
-    "VOTE_WHO_VETOED",
-    "VOTE_DEMONYM_VETO",
-    "VOTE_BLOCKED_BY",
-    "VOTE_WHO_BLOCKED",
-}
-AGAINST_LABELS = {"VOTE_WHO_AGAINST", "VOTE_LONE_AGAINST", "VOTE_WHO_AGAINST_BARE"}
 
 
 @dataclass
@@ -43,10 +29,19 @@ class Part:
     counts: dict[str, int] = field(default_factory=dict)
     lists: dict[str, list[str]] = field(default_factory=dict)
     vetoed_by: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
     unanimous: bool = False
     only: bool = False
     without_vote: bool = False  # "adopted without a vote": no tally was taken
     complete: bool = False  # a full tally such as 13-0-2 stands alone
+    partial: bool = False  # "13 members, including India": the names are some of the count
+    rest: str | None = None  # "all other members voted in favour": the side of the rest
+
+
+def side_of(word: str) -> str | None:
+    """'in favour' -> 'for', 'Abstention' -> 'abstain', 'No' -> 'against' (lexicon words)."""
+    words = load_json("lexicon.json")["vote_side_words"]
+    return words.get(re.sub(r"\s+", " ", word.strip().lower()))
 
 
 def _states(ctx: ArticleContext, text: str, start: int, *, trusted: bool = False) -> list[str]:
@@ -72,78 +67,133 @@ def _subject_state(ctx: ArticleContext, start: int) -> str | None:
     return None
 
 
+# --- readers: each pattern of vote.jsonl names the reader that turns its match into a part --
+Groups = dict[str, str]
+
+
+def _read_tally(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
+    """13-0-2; 14 votes to none: a whole tally."""
+    for key in COUNT_KEYS:
+        if key in g:
+            n = number_value(g[key])
+            if n is None:
+                return False
+            part.counts[key] = int(n)
+    part.complete = True
+    return True
+
+
+def _read_count(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
+    """One count on the pattern's side ("13 in favour", "won 12 votes", "none against")."""
+    key = p.options["side"]
+    if "value" in p.options:
+        part.counts = {key: int(p.options["value"])}
+        return True
+    raw = g.get(key) or g.get(f"{key}2") or g.get("n")
+    n = number_value(raw.split()[0]) if raw else None
+    if n is None:
+        return False
+    part.counts = {key: int(n)}
+    return True
+
+
+def _read_field(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
+    """An infobox or table line: "For: 15", "Abstention: 0"; the side is the line's label."""
+    key = side_of(g["side"])
+    if key is None:
+        return False
+    part.counts = {key: int(g["n"])}
+    return True
+
+
+def _read_side_list(
+    ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
+) -> bool:
+    """ "2 abstentions (China, Russian Federation)": names after a side word."""
+    key = side_of(g["side"]) or "abstain"
+    states = _states(ctx, g["who"], m.start("who"), trusted=bool(p.options.get("trusted")))
+    if not states:
+        return False
+    part.lists = {LIST_KEYS[key]: states}
+    return True
+
+
+def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
+    """Named states on the pattern's side: voted for/against, abstained, vetoed."""
+    who = "who" if "who" in g else "who2"
+    states = _states(ctx, g[who], m.start(who))
+    if not states:
+        return False
+    side = p.options["side"]
+    if p.options.get("with_subject"):
+        subject = _subject_state(ctx, m.start())
+        if subject and subject not in states:
+            states.append(subject)
+    if side == "veto":
+        part.vetoed_by = states
+    else:
+        part.lists = {LIST_KEYS[side]: states}
+    part.only = bool(p.options.get("only"))
+    start_at = p.options.get("start_at")
+    if start_at == "who":
+        part.start = m.start(who)
+    elif start_at == "subject":
+        s, _ = ctx.sentence_bounds(m.start(), m.end())
+        ents = ctx.entities_in(s, m.start(), {"GPE"})
+        part.start = ents[-1].start_char if ents else m.start()
+    return True
+
+
+def _read_unanimous(
+    ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
+) -> bool:
+    part.unanimous = True
+    return True
+
+
+def _read_without(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
+    part.without_vote = True
+    return True
+
+
+READERS: dict[str, Callable[[ArticleContext, Pattern, re.Match[str], Groups, Part], bool]] = {
+    "tally": _read_tally,
+    "count": _read_count,
+    "field": _read_field,
+    "side_list": _read_side_list,
+    "members": _read_members,
+    "unanimous": _read_unanimous,
+    "without_vote": _read_without,
+}
+
+
 def _parts(ctx: ArticleContext) -> list[Part]:
     parts: list[Part] = []
     for p in patterns("vote"):
+        reader = READERS[p.options["reader"]]
         for m in ctx.finditer(p):
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             part = Part(m.start(), m.end())
-            label = p.label
-            if label == "VOTE_TALLY":
-                part.counts = {"for": int(g["for"]), "against": int(g["against"])}
-                if "abstain" in g:
-                    part.counts["abstain"] = int(g["abstain"])
-                part.complete = True
-            elif label == "VOTE_TO":
-                part.counts = {"for": number_value(g["for"]), "against": number_value(g["against"])}
-                part.complete = True
-            elif label in COUNT_OF or label.startswith(
-                ("VOTE_FOR", "VOTE_AGAINST", "VOTE_ABSTAIN")
-            ):
-                key = COUNT_OF.get(label) or (
-                    "for" if "FOR" in label else "against" if "AGAINST" in label else "abstain"
-                )
-                raw = g.get(key) or g.get(f"{key}2")
-                n = number_value(raw.split()[0]) if raw else None
-                if n is None:
-                    continue
-                part.counts = {key: int(n)}
-            elif label == "VOTE_LIST_AFTER":
-                side = g["side"].lower()
-                key = SIDE_OF.get(side, "abstain")
-                states = _states(ctx, g["who"], m.start("who"), trusted=True)
-                if not states:
-                    continue
-                part.lists = {LIST_KEYS[key]: states}
-            elif label in {"VOTE_WHO_ABSTAINING", "VOTE_WHO_ABSTAINED"}:
-                states = _states(ctx, g["who"], m.start("who"))
-                if not states:
-                    continue
-                part.lists = {"abstaining": states}
-                part.start = m.start("who")
-            elif label in AGAINST_LABELS or label == "VOTE_WHO_FOR":
-                states = _states(ctx, g["who"], m.start("who"))
-                if not states:
-                    continue
-                part.lists = {"against_members" if "AGAINST" in label else "in_favour": states}
-                part.start = m.start("who")
-            elif label == "VOTE_NONE_AGAINST":
-                part.counts = {"against": 0}
-            elif label == "VOTE_WITHOUT":
-                part.without_vote = True
-            elif label == "VOTE_UNANIMOUS":
-                part.unanimous = True
-            elif label in VETO_LABELS:
-                who = "who" if "who" in g else "who2"
-                states = _states(ctx, g[who], m.start(who))
-                if not states:
-                    continue
-                part.vetoed_by = states
-            elif label in {"VOTE_ONLY_SUPPORT", "VOTE_ONLY_WHO_FOR"}:
-                states = _states(ctx, g["who"], m.start("who"))
-                if not states:
-                    continue
-                subject = _subject_state(ctx, m.start()) if label == "VOTE_ONLY_SUPPORT" else None
-                if subject and subject not in states:
-                    states.append(subject)
-                part.lists = {"in_favour": states}
-                part.only = True
-                if label == "VOTE_ONLY_SUPPORT":
-                    s, _ = ctx.sentence_bounds(m.start(), m.end())
-                    ents = ctx.entities_in(s, m.start(), {"GPE"})
-                    part.start = ents[-1].start_char if ents else m.start()
-            parts.append(part)
-    return parts
+            if reader(ctx, p, m, g, part):
+                parts.append(part)
+    return parts + [_from_grammar(a) for a in vote_grammar.find_parts(ctx)]
+
+
+def _from_grammar(act: vote_grammar.ActorPart) -> Part:
+    """A part from the parse: a count, members, or 'all the others' on one side."""
+    part = Part(act.start, act.end, partial=act.partial)
+    if act.side == "veto":
+        part.vetoed_by = list(act.members)
+    elif act.side == "absent":
+        part.absent = list(act.members)
+    else:
+        if act.members:
+            part.lists = {LIST_KEYS[act.side]: list(act.members)}
+        if act.count is not None:
+            part.counts = {act.side: act.count}
+        if act.rest:
+            part.rest = act.side
+    return part
 
 
 def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
@@ -176,17 +226,33 @@ def _in_assembly(ctx: ArticleContext, offset: int) -> bool:
 def _value(group: list[Part], ctx: ArticleContext) -> dict:
     value: dict = {k: None for k in COUNT_KEYS}
     value.update(unanimous=False, vetoed_by=[], in_favour=[], against_members=[], abstaining=[])
+    stated: set[str] = set()  # counts the text gives as numbers (not derived from names)
+    rest: str | None = None
+    absent: list[str] = []
     for part in group:
         for k, n in part.counts.items():
             value[k] = n
+            stated.add(k)
         for k, names in part.lists.items():
             value[k] += [n for n in names if n not in value[k]]
         value["vetoed_by"] += [n for n in part.vetoed_by if n not in value["vetoed_by"]]
+        absent += [n for n in part.absent if n not in absent]
         value["unanimous"] = value["unanimous"] or part.unanimous
+        rest = rest or part.rest
+        if part.partial:
+            value["partial_list"] = True
         if part.without_vote:
             value["without_vote"] = True
         if part.only:
             value["only"] = True
+    # Only a permanent member's "no" is a veto: "Bolivia joined Russia and China to veto" is
+    # two vetoes and one vote against.
+    holders = [n for n in value["vetoed_by"] if countries.is_permanent_member(n)]
+    others = [n for n in value["vetoed_by"] if n not in holders]
+    value["vetoed_by"] = holders
+    value["against_members"] += [n for n in others if n not in value["against_members"]]
+    if absent:
+        value["absent"] = absent
     if (value.get("only", False)) and value["for"] is None:
         value["for"] = len(value["in_favour"])
     if value["unanimous"]:
@@ -198,28 +264,52 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         if value["for"] is None and not named_dissent and not _in_assembly(ctx, group[0].start):
             value["for"] = council_size(ctx.article_date)
             value["inferred"] = ["for"]
+    if rest and value[rest] is None:
+        # "All other members voted in favour": safe only when every other side is a stated number.
+        sides = [k for k in COUNT_KEYS if k != rest]
+        if all(k in stated for k in sides) and not _in_assembly(ctx, group[0].start):
+            size = council_size(ctx.article_date)
+            value[rest] = size - sum(value[k] for k in sides) - len(absent)
+            value["inferred"] = [*value.get("inferred", []), rest]
     for key, list_key in LIST_KEYS.items():
-        if value[key] is None and value[list_key] and key != "for":
+        partial = value.get("partial_list") and key not in stated
+        if value[key] is None and value[list_key] and key != "for" and not partial:
             value[key] = len(value[list_key])
     if value["vetoed_by"]:
         value["vetoed"] = True
     return value
 
 
+def _absorb(outer: Part, inner: Part) -> None:
+    """Names, vetoes and flags of a nested part that the outer part does not have."""
+    for key, names in inner.lists.items():
+        have = outer.lists.setdefault(key, [])
+        have += [n for n in names if n not in have]
+    outer.vetoed_by += [n for n in inner.vetoed_by if n not in outer.vetoed_by]
+    outer.absent += [n for n in inner.absent if n not in outer.absent]
+    outer.unanimous = outer.unanimous or inner.unanimous
+    outer.partial = outer.partial or inner.partial
+    outer.rest = outer.rest or inner.rest
+
+
 def find(ctx: ArticleContext) -> list[Found]:
     parts = sorted(_parts(ctx), key=lambda p: (p.start, -p.end))
-    # Drop parts nested in a longer part (e.g. "2 in favour" inside a list-with-names match).
+    # A part nested in another (e.g. "2 in favour" inside a list-with-names match, or the
+    # parse and a pattern reading the same words) adds only the facts the outer one lacks.
     kept: list[Part] = []
     for part in parts:
-        if any(
-            k.start <= part.start
-            and part.end <= k.end
-            and (k.end - k.start) > (part.end - part.start)
-            and set(part.counts) <= set(k.counts)
-            for k in kept
-        ):
-            continue
-        kept.append(part)
+        outer = next(
+            (
+                k
+                for k in kept
+                if k.start <= part.start and part.end <= k.end and set(part.counts) <= set(k.counts)
+            ),
+            None,
+        )
+        if outer is None:
+            kept.append(part)
+        else:
+            _absorb(outer, part)
     groups: list[list[Part]] = []
     for part in kept:
         if groups and _compatible(groups[-1], part, ctx):

@@ -1,0 +1,208 @@
+"""Votes read from the dependency parse: who voted how, whatever words stand between them.
+
+News rarely writes a tally in one phrase. "Six countries – the United States, ..., Egypt –
+voted against", "Britain and France, the two allies of the U.S., vetoed the proposal",
+"adopted with 13 members, including India, voting in its favour". The patterns in
+`checks/patterns/vote_dep.jsonl` are spaCy `DependencyMatcher` patterns that find the act (a
+verb, adjective or noun) and the node(s) named `actor…` that did it; each pattern names its
+`reader` and the `side` it means. The reader turns the actor's phrase into a count, a list of
+states (names joined by "and", set off by dashes, or after "including"), or "all other".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from checks import countries
+from checks.extract.context import ArticleContext, number_value
+from checks.patternbook import PATTERN_DIR, load_json
+
+# How an actor's phrase continues to more members: "A and B", "six countries – A, B –",
+# "13 members, including India".
+FOLLOW = {"conj", "appos"}
+INCLUDING = {"including", "like", "notably", "among"}
+# Words that make an act hypothetical or not an act at all ("would veto", "threat of a veto").
+MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
+REST_WORDS = {"others", "rest", "remainder"}
+REST_MODIFIERS = {"other", "remaining"}
+
+
+@dataclass
+class DepPattern:
+    label: str
+    reader: str
+    options: dict[str, Any]
+    pattern: list[dict[str, Any]]
+
+
+@dataclass
+class ActorPart:
+    """What one matched act says: a side ("for", "against", "abstain", "veto", "absent"),
+    a count, members, whether the members are only some of the count, or 'all the others'."""
+
+    side: str
+    start: int
+    end: int
+    count: int | None = None
+    members: list[str] = field(default_factory=list)
+    partial: bool = False
+    rest: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def dep_patterns() -> tuple[DepPattern, ...]:
+    """The patterns of vote_dep.jsonl, in file order."""
+    out: list[DepPattern] = []
+    path = PATTERN_DIR / "vote_dep.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        spec = json.loads(line)
+        options = {k: v for k, v in spec.items() if k not in {"label", "reader", "pattern"}}
+        out.append(DepPattern(spec["label"], spec["reader"], options, spec["pattern"]))
+    return tuple(out)
+
+
+_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+
+
+def _matcher(vocab: Vocab) -> DependencyMatcher:
+    """One compiled matcher per vocabulary (one per loaded pipeline)."""
+    held = _MATCHERS.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        matcher = DependencyMatcher(vocab)
+        for p in dep_patterns():
+            matcher.add(p.label, [p.pattern])
+        held = (vocab, matcher)
+        _MATCHERS[id(vocab)] = held
+    return held[1]
+
+
+def _blocked(act: Token, options: dict[str, Any]) -> bool:
+    """Negated, hypothetical or merely threatened acts are not votes."""
+    negated = any(c.dep_ == "neg" for c in act.children)
+    if negated != bool(options.get("negated", False)):
+        return True
+    heads = [act, *list(act.ancestors)[:2]]
+    if any(c.dep_ == "aux" and c.lower_ in MODAL for h in heads[:2] for c in h.children):
+        return True
+    avoid = set(options.get("not_under", []))
+    return any(h.lower_ in avoid or any(c.lower_ in avoid for c in h.children) for h in heads)
+
+
+def _name(ctx: ArticleContext, tok: Token) -> tuple[str, int, int] | None:
+    """The state a token names (its entity, or the token with its compounds), if any."""
+    ent = ctx.entity_at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None and ent.label_ in {"GPE", "NORP"}:
+        text, start, end = ent.text, ent.start_char, ent.end_char
+        if ent.label_ == "NORP" and not countries.is_known(text):
+            demonym = countries.from_demonym(text)
+            return (demonym, start, end) if demonym else None
+        return countries.canonical(text), start, end
+    words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
+    text = " ".join(w.text for w in words)
+    for candidate in (text, tok.text):
+        if countries.is_known(candidate):
+            return countries.canonical(candidate), words[0].idx, tok.idx + len(tok.text)
+    return None
+
+
+def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token]] | None:
+    """Count, members and 'rest' of an actor phrase; None when it names no voter."""
+    part = ActorPart(side="", start=actor.idx, end=actor.idx + len(actor.text))
+    seen: list[Token] = []
+    stack = [actor]
+    while stack:
+        tok = stack.pop()
+        if tok in seen:
+            continue
+        seen.append(tok)
+        named = _name(ctx, tok)
+        if named is not None:
+            if named[0] not in part.members:
+                part.members.append(named[0])
+            part.start, part.end = min(part.start, named[1]), max(part.end, named[2])
+        for child in tok.children:
+            if child.dep_ in FOLLOW:
+                stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ in INCLUDING:
+                part.partial = True
+                stack.extend(c for c in child.children if c.dep_ == "pobj")
+    value = number_value(actor.text) if actor.like_num or actor.pos_ == "NUM" else None
+    if value is None and actor.lower_ in load_json("lexicon.json")["voter_nouns"]:
+        for child in actor.children:
+            if child.dep_ == "nummod":
+                value = number_value(child.text)
+                part.start = min(part.start, child.idx)
+                break
+    if isinstance(value, int) and 0 < value <= 200:
+        part.count = value
+    modifiers = {c.lower_ for c in actor.children}
+    if part.count is None and (actor.lower_ in REST_WORDS or modifiers & REST_MODIFIERS):
+        part.rest = not part.members or part.partial
+    if part.count is None and not part.rest:
+        part.partial = False
+    if part.count is None and not part.members and not part.rest:
+        return None
+    return part, seen
+
+
+def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token]) -> list[ActorPart]:
+    """Reader 'actor': each node named actor… did the act on the pattern's side."""
+    act = tokens["act"]
+    if _blocked(act, pattern.options):
+        return []
+    out: list[ActorPart] = []
+    for name, tok in tokens.items():
+        if not name.startswith("actor"):
+            continue
+        if any(c.dep_ == "acl" and c.tag_ == "VBG" and c != act for c in tok.children):
+            # "with 14 members voting in favour and the US abstaining": the parser may make
+            # "members" the subject of "abstaining" too; a participle already says what they did.
+            continue
+        read = read_actor(ctx, tok)
+        if read is None:
+            continue
+        part = read[0]
+        part.side = pattern.options["side"]
+        ends = [t.idx + len(t.text) for t in tokens.values()]
+        part.start = min([part.start, *(t.idx for t in tokens.values())])
+        part.end = max([part.end, *ends])
+        out.append(part)
+    return out
+
+
+READERS: dict[str, Callable[[ArticleContext, DepPattern, dict[str, Token]], list[ActorPart]]] = {
+    "actor": read_act,
+}
+
+
+def find_parts(ctx: ArticleContext) -> list[ActorPart]:
+    """Every act the vote dependency patterns find, read by the reader each pattern names."""
+    doc: Doc = ctx.doc
+    if not ctx.statistical or not doc.has_annotation("DEP"):
+        return []
+    by_label = {ctx.doc.vocab.strings[p.label]: p for p in dep_patterns()}
+    parts: list[ActorPart] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for match_id, token_ids in _matcher(doc.vocab)(doc):
+        pattern = by_label[match_id]
+        names = [node["RIGHT_ID"] for node in pattern.pattern]
+        tokens = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
+        requires = pattern.options.get("requires_words")
+        if requires and not any(t.lower_ in requires for t in tokens["act"].sent):
+            continue
+        for part in READERS[pattern.reader](ctx, pattern, tokens):
+            key = (part.side, part.start, part.end, ",".join(part.members))
+            if key not in seen:
+                seen.add(key)
+                parts.append(part)
+    return parts
