@@ -66,3 +66,110 @@ def test_language_check():
     assert not is_probably_english(
         "Der Sicherheitsrat hat gestern eine Resolution verabschiedet, sagte ein Sprecher."
     )
+
+
+# -- hostile and odd files (ISSUE 10) ---------------------------------------------------------
+
+
+def _docx_bytes(*paragraphs: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_part(data: bytes, name: str, writer) -> bytes:
+    """A copy of a .docx with part `name` rewritten by `writer(stream, original_bytes)`."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename == name:
+                with z.open(name, "w", force_zip64=True) as stream:
+                    writer(stream, src.read(info))
+            else:
+                z.writestr(info, src.read(info))
+    return out.getvalue()
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking():
+    def pad(stream, xml):
+        head, tail = xml.split(b"</w:body>")
+        stream.write(head)
+        for _ in range(100):  # 100 MB of spaces: a few hundred KB packed
+            stream.write(b" " * 2**20)
+        stream.write(b"</w:body>" + tail)
+
+    bomb = _with_part(_docx_bytes("Resolution 2231."), "word/document.xml", pad)
+    assert len(bomb) < 1_000_000
+    with pytest.raises(InputError, match="unpacks to far more than an article"):
+        prepare_text(bomb, filename="bomb.docx")
+
+
+def test_docx_with_entity_declarations_is_refused():
+    def entities(stream, xml):
+        decl = b'<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        stream.write(xml.replace(b"?>", b"?>" + decl, 1))
+
+    laughs = _with_part(_docx_bytes("Text."), "word/document.xml", entities)
+    with pytest.raises(InputError, match="XML declarations"):
+        prepare_text(laughs, filename="laughs.docx")
+
+
+def test_deeply_nested_html_is_refused_quickly():
+    deep = "<div>" * 100_000 + "Resolution 2231" + "</div>" * 100_000
+    with pytest.raises(InputError, match="nested more than"):
+        prepare_text(deep, filename="deep.html")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_utf16_and_boms_are_decoded_not_refused(encoding):
+    text = "The Security Council adopted resolution 2231 on 20 July 2015."
+    assert prepare_text(text.encode(encoding)).text == text
+
+
+def test_html_metadata_gives_title_and_date_not_the_page_header():
+    page = """<!doctype html><html><head><title>World | The Daily Example</title>
+    <meta property="og:title" content="Council extends the mission in Mali">
+    <meta property="article:published_time" content="2021-06-29T18:40:00+00:00">
+    <meta property="og:site_name" content="The Daily Example"></head>
+    <body><header><nav><a href="/">Home</a><a href="/world">World</a></nav>
+    <p>Monday, 3 January 2022</p></header>
+    <article><h1>Council extends the mission in Mali</h1>
+    <p>NEW YORK, June 29 (Wire) - The Security Council voted on Tuesday.</p></article>
+    <footer>Contact us</footer></body></html>"""
+    article = prepare_text(page.encode(), filename="story.html")
+    assert article.title == "Council extends the mission in Mali"
+    assert str(article.date) == "2021-06-29"
+    assert article.metadata["site_name"] == "The Daily Example"
+    assert "Monday, 3 January 2022" not in article.text and "Home" not in article.text
+    assert article.text.startswith("Council extends the mission in Mali\nNEW YORK, June 29")
+
+
+def test_html_json_ld_and_time_element_dates():
+    ld = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+     {"@type": "NewsArticle", "headline": "Veto blocks draft", "datePublished": "2022-02-25"}]}
+    </script></head><body><p>The draft was vetoed by Russia.</p></body></html>"""
+    article = prepare_text(ld, filename="a.html")
+    assert (article.title, str(article.date)) == ("Veto blocks draft", "2022-02-25")
+    timed = "<p><time datetime='2015-07-20T10:00'>20 July</time> The Council voted.</p>"
+    assert str(prepare_text(timed).date) == "2015-07-20"
+    assert prepare_text("<p>No metadata here at all, the Council said.</p>").date is None
+
+
+def test_docx_title_property_is_read():
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Arms embargo ends"
+    document.add_paragraph("Iran said the embargo ended on Sunday.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert prepare_text(buffer.getvalue(), filename="s.docx").title == "Arms embargo ends"
