@@ -19,6 +19,7 @@ from checks.reports.common import (
     ClaimRow,
     ReportSource,
     claim_rows,
+    human_time,
     report_time,
     safe_link,
     summarise,
@@ -149,19 +150,23 @@ def _claim_row_html(row: ClaimRow) -> str:
         )
         for e in (verdict.evidence if verdict else [])
     )
+    added = "<br><small>added by the reviewer</small>" if claim.origin == "reviewer" else ""
+    when = ""
+    if review.updated_at:
+        when = (
+            f'<time datetime="{_e(review.updated_at)}">{_e(human_time(review.updated_at))}</time>'
+        )
     cells = [
-        _e(claim.id),
+        _e(claim.id) + added,
         _e(claim.type),
         _e(claim.text),
         _badge(verdict.label if verdict else None),
         _e(verdict.explanation if verdict else ""),
         evidence,
-        _e(row.status),
+        _e(row.status) + ("<br><em>dismissed</em>" if row.dismissed else ""),
         _e(review.note),
         _e(review.reviewer),
-        _e(review.updated_at),
-        "yes" if row.dismissed else "",
-        _e(claim.origin),
+        when,
     ]
     css = ' class="dismissed"' if row.dismissed else ""
     return f"<tr{css}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
@@ -169,18 +174,16 @@ def _claim_row_html(row: ClaimRow) -> str:
 
 #: Column headings and widths (fixed layout: long cells wrap instead of widening the page).
 _HEADERS: tuple[tuple[str, str], ...] = (
-    ("Claim", "4%"),
-    ("Type", "7%"),
-    ("Text", "14%"),
-    ("Verdict", "9%"),
-    ("Explanation", "18%"),
+    ("Claim", "6%"),
+    ("Type", "8%"),
+    ("Text", "12%"),
+    ("Verdict", "12%"),
+    ("Explanation", "15%"),
     ("Evidence", "15%"),
-    ("Status", "7%"),
-    ("Note", "9%"),
-    ("Reviewer", "5%"),
-    ("Reviewed at", "6%"),
-    ("Dismissed", "3%"),
-    ("Origin", "3%"),
+    ("Status", "9%"),
+    ("Note", "7%"),
+    ("Reviewer", "8%"),
+    ("Reviewed", "8%"),
 )
 
 
