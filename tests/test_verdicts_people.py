@@ -82,7 +82,7 @@ def services(fake_server: FakeServer, fake_settings) -> Iterator[Services]:
 
 def role_claim(sentence: str, on: str, time: dict[str, str] | None = None) -> Claim:
     """The role claim the extractor finds in `sentence`, linked to `time` when given (as the
-    extraction's link step stores it)."""
+    extraction's link step stores it) and to no time otherwise (the article's date then)."""
     claims = [
         c
         for c in extract_claims(sentence, article_date=date.fromisoformat(on)).claims
@@ -168,6 +168,34 @@ def test_a_title_held_in_the_year_the_sentence_names_is_supported(putin: Service
     verdict = judge(putin, claim, "2020-06-01")
     assert (verdict.label, verdict.reason) == ("supported", "role.held_at_time")
     assert "Q7747" in verdict.explanation and verdict.evidence
+
+
+@needs_samples
+@pytest.mark.parametrize(
+    ("sentence", "label", "reason"),
+    [
+        # wire: title before the name, a year in the sentence (the issue's example)
+        ("Prime Minister Vladimir Putin visited Iran in 2010.", "supported", "role.held_at_time"),
+        # newspaper: appositive "then prime minister", a month in the sentence
+        (
+            "Vladimir Putin, then prime minister, flew to Beijing in October 2009.",
+            "supported",
+            "role.held_at_time",
+        ),
+        # wire: "then-" title in a sentence about a year he was president
+        (
+            "In May 2005, then-Prime Minister Vladimir Putin opened the plant.",
+            "partly_supported",
+            "role.held_at_other_time",
+        ),
+    ],
+)
+def test_the_time_linked_at_extraction_is_the_time_judged(putin, sentence, label, reason) -> None:
+    claims = extract_claims(sentence, article_date=date(2020, 6, 1)).claims
+    claim = next(c for c in claims if c.type == "role")
+    assert claim.links["time"]["basis"] == "date in sentence"
+    verdict = judge(putin, claim, "2020-06-01")
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
 
 
 @needs_samples

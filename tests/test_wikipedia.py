@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from checks.config import Settings
 from checks.errors import SourceError, SourceParseError, SourceRateLimited, SourceTimeout
 from checks.http import HttpClient
+from checks.models import Claim
 from checks.sources.base import Query
 from checks.sources.wikipedia import (
     WikipediaSource,
@@ -21,6 +23,8 @@ from checks.sources.wikipedia import (
     parse_infobox,
     parse_revisions,
 )
+from checks.verdicts.base import CheckContext, Services
+from checks.verdicts.events import check_event_date
 from checks.wikitext import clean_value, find_dates, find_template, parse_count, parse_date
 from tests.fakeserver import FakeRequest, FakeServer
 
@@ -261,3 +265,26 @@ def test_error_body_is_not_served_from_cache_later(
         fake_server.route(API, (FIX / "revisions_2231.json").read_bytes())
         assert source.search(Query(kind="infobox", value="2231"))[0].fields["vote"] == "15-0-0"
     assert fake_server.count(API) == 2
+
+
+# -- the event-date rule reads these extracts -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "label", "reason"),
+    [
+        ("2015-07-14", "supported", "date.event_same_in_encyclopedia"),
+        ("2015-07-16", "unverifiable", "date.event_dated_differently_in_encyclopedia"),
+    ],
+)
+def test_event_date_rule_sets_a_reason(
+    fake_server: FakeServer, quick: Settings, day: str, label: str, reason: str
+) -> None:
+    fake_server.route(API, (FIX / "search_jcpoa.json").read_bytes())
+    sentence = "Iran and six powers reached the Joint Comprehensive Plan of Action in Vienna."
+    claim = Claim("d1", "date", 0, 5, day, sentence, {"date": day, "expression": "on that day"})
+    with HttpClient(quick) as client:
+        services = Services(wikipedia=WikipediaSource(client, quick.url("wikipedia")))
+        ctx = CheckContext(sentence, date(2015, 7, 20), [claim], services)
+        verdict = check_event_date(claim, ctx, day)
+    assert verdict is not None and (verdict.label, verdict.reason) == (label, reason)

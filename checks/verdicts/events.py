@@ -58,24 +58,35 @@ def check_event_date(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | N
             if len(shared) < MIN_SHARED or not shared & names:
                 continue
             if found["date"][: len(want)] == want:
-                return make(
-                    "supported",
-                    f'The article dates this to {shown}; Wikipedia\'s "{record.title}" says: '
-                    f'"{found["sentence"]}"',
-                    RULE,
-                    VERSION,
-                    evidence=[evidence(record, found["sentence"])],
-                    claimed=shown,
-                    found=found["date"],
+                return _reasoned(
+                    "date.event_same_in_encyclopedia",
+                    make(
+                        "supported",
+                        f'The article dates this to {shown}; Wikipedia\'s "{record.title}" says: '
+                        f'"{found["sentence"]}"',
+                        RULE,
+                        VERSION,
+                        evidence=[evidence(record, found["sentence"])],
+                        claimed=shown,
+                        found=found["date"],
+                    ),
                 )
             others.append(f'{found["date"]} ("{record.title}": {found["sentence"][:120]})')
     if others:
-        return make(
-            "unverifiable",
-            f"Resolved to {shown}. Wikipedia dates a similar event differently: "
-            f"{'; '.join(others[:2])}. It may be another event; check.",
-            RULE,
-            VERSION,
-            claimed=shown,
+        return _reasoned(
+            "date.event_dated_differently_in_encyclopedia",
+            make(
+                "unverifiable",
+                f"Resolved to {shown}. Wikipedia dates a similar event differently: "
+                f"{'; '.join(others[:2])}. It may be another event; check.",
+                RULE,
+                VERSION,
+                claimed=shown,
+            ),
         )
     return None
+
+
+def _reasoned(reason: str, verdict: Verdict) -> Verdict:
+    verdict.reason = reason
+    return verdict
