@@ -218,6 +218,7 @@ def _long_source() -> ReportInput:
         "supported", "x" * 600, [Evidence("undl", url, url, "", "2026-11-01T00:00:00Z")]
     )
     source.marks["c2"] = Review("c2", "Verified", "N" * 400, "reviewer-" * 10, WHEN)
+    source.text = f"{TEXT} {'9' * 400} {url}"  # unbroken tokens in the article too
     return source
 
 
