@@ -22,6 +22,12 @@ DEFAULT_SOURCE_URLS: dict[str, str] = {
     "wikidata": "https://www.wikidata.org/w/api.php",
     "gdelt": "https://api.gdeltproject.org/api/v2/doc/doc",
     "factcheck": "https://factchecktools.googleapis.com/v1alpha1/claims:search",
+    # The Sciences Po votes database: the full URL of the CSV, pinned to a commit.
+    "votesdb": "https://raw.githubusercontent.com/AtelierCartographie/bd-unsc/"
+    "a7e64be044f60e33fb46e8d6dc228720be9ec9a2/src/lib/data/"
+    "Clean%20BD%20pour%20export%20%E2%80%93%20UNSC%20votes%201946-2025.csv",
+    # Not fetched: the prefix of links to UN documents ("S/RES/2231(2015)", "S/PV.7488").
+    "docs": "https://docs.un.org/en/",
 }
 
 #: How long a cached answer stays fresh, per source, in seconds. Past years of UN records never
@@ -33,6 +39,20 @@ DEFAULT_CACHE_SECONDS: dict[str, int] = {
     "wikidata": 7 * 24 * 3600,
     "gdelt": 24 * 3600,
     "factcheck": 24 * 3600,
+    "votesdb": 90 * 24 * 3600,  # a file pinned to one commit: it never changes
+}
+
+#: Largest answer read from each source, in bytes (decompressed); anything larger is cut off,
+#: reported as the source's error and never cached. Unlisted sources (the votes CSV, ...) get
+#: DEFAULT_MAX_BODY. Override with CHECKS_<SOURCE>_MAX_MB.
+DEFAULT_MAX_BODY = 20 * 1024 * 1024
+DEFAULT_MAX_BODIES: dict[str, int] = {
+    "dhl": 20 * 1024 * 1024,
+    "undl": 20 * 1024 * 1024,
+    "wikipedia": 5 * 1024 * 1024,
+    "wikidata": 5 * 1024 * 1024,
+    "gdelt": 5 * 1024 * 1024,
+    "factcheck": 2 * 1024 * 1024,
 }
 
 DEFAULT_REVIEW_STATUSES: tuple[str, ...] = (
@@ -66,6 +86,13 @@ class Settings:
     source_urls: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SOURCE_URLS))
     cache_seconds: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CACHE_SECONDS))
     spacy_model: str = ""  # empty: the best English model installed
+    request_deadline: float = 60.0  # one request, retries and body included
+    article_deadline: float = 180.0  # all lookups of one article
+    max_bodies: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_MAX_BODIES))
+    redirect_hosts: tuple[str, ...] = ()  # hosts a source may redirect to besides its own
+    extract_seconds: float = 30.0  # extraction budget per article (checks.guard)
+    extract_workers: int = 1  # extraction worker processes shared by all sessions
+    extract_memory_mb: int = 0  # address-space limit of a worker; 0 = none
     # Where the fact checks are published: the ClaimReview `url` of a review is this base URL
     # with "?review=ID" (or with "{review}" replaced); empty leaves `url` out.
     publisher_url: str = ""
@@ -75,6 +102,9 @@ class Settings:
     def user_agent(self) -> str:
         # Wikimedia asks for a descriptive agent with a way to reach the operator.
         return f"checks-workbench/0.1 (fact-checking workbench; contact: {self.contact})"
+
+    def body_cap(self, source: str) -> int:
+        return int(self.max_bodies.get(source, DEFAULT_MAX_BODY))
 
     def url(self, source: str) -> str:
         try:
@@ -107,6 +137,11 @@ class Settings:
             ("MAX_CHARS", int),
             ("FACTCHECK_API_KEY", str),
             ("SPACY_MODEL", str),
+            ("REQUEST_DEADLINE", float),
+            ("ARTICLE_DEADLINE", float),
+            ("EXTRACT_SECONDS", float),
+            ("EXTRACT_WORKERS", int),
+            ("EXTRACT_MEMORY_MB", int),
             ("PUBLISHER_URL", str),
             ("PUBLISHER_NAME", str),
         ):
@@ -130,6 +165,21 @@ class Settings:
             if override:
                 urls[source] = str(override)
         changes["source_urls"] = urls
+        bodies = dict(DEFAULT_MAX_BODIES)
+        for source in {*DEFAULT_SOURCE_URLS, *DEFAULT_MAX_BODIES}:
+            raw_mb = get(f"{source.upper()}_MAX_MB")
+            if raw_mb is not None:
+                try:
+                    bodies[source] = int(float(raw_mb) * 1024 * 1024)
+                except ValueError:
+                    raise ConfigError(
+                        f"CHECKS_{source.upper()}_MAX_MB={raw_mb!r} is not a number"
+                    ) from None
+        changes["max_bodies"] = bodies
+        hosts = get("REDIRECT_HOSTS")
+        if hosts:
+            items = hosts if isinstance(hosts, list | tuple) else str(hosts).split(",")
+            changes["redirect_hosts"] = tuple(h.strip().lower() for h in items if str(h).strip())
         return cls(**changes)
 
     @classmethod

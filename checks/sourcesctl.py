@@ -1,7 +1,8 @@
 """What `checks sources status` and `checks sources sync` do (the CLI wires the arguments).
 
-`sync` fills the HTTP cache with every DHL year table and the veto list, so that UN claims can
-later be checked with CHECKS_OFFLINE=1 (on a train, or in an air-gapped newsroom).
+`sync` fills the HTTP cache with every DHL year table, the veto list and the votes database, so
+that UN claims can later be checked with CHECKS_OFFLINE=1 (on a train, or in an air-gapped
+newsroom).
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ from checks.http import HttpClient
 from checks.sources import SOURCES
 from checks.sources.base import Source
 from checks.sources.dhl import DhlSource
+from checks.sources.votesdb import VotesDbSource
 
 Progress = Callable[[int, int, str], None]
+
+#: Every adapter `status` reports on: the registry plus the votes database (a whole file read
+#: by the decisions index, not a query adapter the registry's users ask).
+REGISTRY: dict[str, type[Source]] = {**SOURCES, VotesDbSource.name: VotesDbSource}
 
 
 def make_source(name: str, http: HttpClient, settings: Settings) -> Source:
     """Instantiate a registered adapter with its configured URL (and API key if it takes one)."""
-    cls = SOURCES[name]
+    cls = REGISTRY[name]
     kwargs: dict[str, Any] = {}
     if "api_key" in inspect.signature(cls.__init__).parameters:
         kwargs["api_key"] = getattr(settings, f"{name}_api_key", "")
@@ -42,8 +48,12 @@ def status(settings: Settings) -> list[dict[str, Any]]:
     """One row per source (reachable or not, and why), then one row for the HTTP cache."""
     rows: list[dict[str, Any]] = []
     with HttpClient(settings) as http:
-        for name in SOURCES:
-            row: dict[str, Any] = {"kind": "source", "name": name, "url": settings.url(name)}
+        for name in REGISTRY:
+            row: dict[str, Any] = {
+                "kind": "source",
+                "name": name,
+                "url": settings.source_urls.get(name, ""),
+            }
             try:
                 src = make_source(name, http, settings)
                 row["title"] = getattr(src, "title", name)
@@ -69,12 +79,13 @@ def sync(
     years: range | None = None,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
-    """Fetch every DHL year table (both 2020 pages) and the veto list into the cache."""
+    """Fetch every DHL year table (both 2020 pages), the veto list and the votes database
+    into the cache."""
     if settings.offline:
         raise ConfigError("`sources sync` needs the network: unset CHECKS_OFFLINE")
     years = years if years is not None else range(1946, date.today().year + 1)
     result: dict[str, Any] = {"years": [], "missing": [], "failed": {}, "meetings": 0}
-    total = len(years) + 1
+    total = len(years) + 2
     done = 0
     with HttpClient(settings) as http:
         dhl = DhlSource(http, settings.url("dhl"))
@@ -102,7 +113,14 @@ def sync(
             result["vetoes"] = 0
             result["failed"]["vetoes"] = str(exc)
         if progress:
-            progress(total, total, "vetoes")
+            progress(total - 1, total, "vetoes")
+        try:
+            result["votesdb"] = len(VotesDbSource(http, settings.url("votesdb")).payload().rows)
+        except (SourceError, ConfigError) as exc:
+            result["votesdb"] = 0
+            result["failed"]["votesdb"] = str(exc)
+        if progress:
+            progress(total, total, "votesdb")
         result["years"].sort()
         result["missing"].sort()
         result["cache"] = http.cache_info()

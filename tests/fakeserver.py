@@ -2,6 +2,7 @@
 
 One `ThreadingHTTPServer` on 127.0.0.1 (a free port) mounts each source under its own prefix:
 /dhl/ serves the real DHL pages saved in ../shared/samples at their real file names, and
+/votesdb/unsc_votes_1946-2025.csv serves the Sciences Po votes database from the same folder;
 /undl/, /wikipedia/api.php, /wikidata/api.php, /gdelt/, /factcheck/ take routes that tests
 register. Faults (429 with Retry-After, 500, slow answers, truncated bodies) are injected per
 path, and every request is counted so tests can assert how often a URL was really fetched.
@@ -25,6 +26,7 @@ from urllib.parse import parse_qs, urlsplit
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 DHL_DIR = SAMPLES / "dhl-sc-meetings-tables"
+VOTESDB_CSV = SAMPLES / "unsc-votes-sciencespo" / "unsc_votes_1946-2025.csv"
 
 #: Prefix of each source on the fake server; `settings_env()` turns these into CHECKS_*_URL.
 PREFIXES: dict[str, str] = {
@@ -34,6 +36,8 @@ PREFIXES: dict[str, str] = {
     "wikidata": "/wikidata/api.php",
     "gdelt": "/gdelt/",
     "factcheck": "/factcheck/",
+    # The votes database's setting is the CSV's full URL, not a folder.
+    "votesdb": "/votesdb/unsc_votes_1946-2025.csv",
 }
 
 Reply = tuple[int, dict[str, str], bytes]
@@ -86,6 +90,9 @@ class FakeServer:
     def __init__(self, port: int = 0, delay: float = 0.0, samples: Path | None = None) -> None:
         self.delay = delay
         self.dhl_dir = (samples / "dhl-sc-meetings-tables") if samples else DHL_DIR
+        self.votesdb_csv = (
+            (samples / "unsc-votes-sciencespo" / VOTESDB_CSV.name) if samples else VOTESDB_CSV
+        )
         self.routes: dict[str, Handler] = {}
         self.faults: dict[str, list[Fault]] = {}
         self.hits: Counter[str] = Counter()  # by path
@@ -190,6 +197,8 @@ class FakeServer:
                 f = self.dhl_dir / f.name
             if f is not None and f.exists():
                 return 200, {"Content-Type": "text/html; charset=utf-8"}, f.read_bytes()
+        if req.path == PREFIXES["votesdb"] and self.votesdb_csv.exists():
+            return 200, {"Content-Type": "text/csv; charset=utf-8"}, self.votesdb_csv.read_bytes()
         return 404, {"Content-Type": "text/html; charset=utf-8"}, b"<html>Not Found</html>"
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
