@@ -333,6 +333,20 @@ def test_coarse_dates_that_do_not_settle_the_time(obama: Services) -> None:
     assert (verdict.label, verdict.reason) == ("supported", "role.held_at_time")
 
 
+def test_a_position_of_another_state_is_not_the_title_claimed(obama: Services) -> None:
+    verdict = judge(
+        obama, role_claim("French President Barack Obama spoke.", "2015-07-20"), "2015-07-20"
+    )
+    assert (verdict.label, verdict.reason) == ("unverifiable", "role.position_not_listed")
+
+
+def test_with_no_date_at_all_the_time_cannot_be_compared(obama: Services) -> None:
+    records = obama.wikidata.search(Query(kind="person", value="Barack Obama"))
+    verdict = judge_role("Barack Obama", "President", records, None, None)
+    assert (verdict.label, verdict.reason) == ("unverifiable", "role.time_unknown")
+    assert "2009-01-20 to 2017-01-20" in verdict.explanation
+
+
 def test_a_person_wikidata_does_not_know(obama: Services) -> None:
     claim = role_claim("Foreign Minister Zzyzx Nobody arrived in Geneva.", "2020-01-01")
     claim.value["person"] = "Zzyzx Nobody"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from checks import countries
 from checks.models import Claim, Verdict
 from checks.sources.base import Query, SourceRecord
 from checks.sources.wikidata import held_during, parse_span
@@ -76,6 +77,30 @@ def role_matches(claimed_role: str, position: str, *, rank: bool = True) -> bool
     if not core:
         return False
     return all(w in have or SYNONYMS.get(w, set()) & have for w in core)
+
+
+def states_in(text: str) -> set[str]:
+    """Canonical names of the states a position's label names ("Prime Minister of Russia",
+    "Deputy Chairman of the Government of the Russian Federation" -> {"Russia"})."""
+    tokens = re.findall(r"[\w'’.-]+", text)
+    found = set()
+    for i in range(len(tokens)):
+        for n in (3, 2, 1):
+            phrase = " ".join(tokens[i : i + n])
+            if phrase[:1].isupper() and countries.is_known(phrase):
+                found.add(countries.canonical(phrase))
+                break
+    return found
+
+
+def same_state(claimed_of: str | None, record: SourceRecord) -> bool:
+    """False only when the article names the state ("Russian President") and the position
+    names another one; a label naming no state does not conflict."""
+    if not claimed_of:
+        return True
+    f = record.fields
+    named = states_in(f"{f.get('position') or ''} {f.get('of') or ''}")
+    return not named or countries.canonical(claimed_of) in named
 
 
 # --- the time a sentence speaks of -------------------------------------------------------------
@@ -262,7 +287,21 @@ def _step_dates_unsettled(role, holdings, when, article_date, records, kw) -> Ve
     )
 
 
-def _step_other_rank(role, records, when, kw) -> Verdict | None:
+def _step_time_unknown(role, holdings, when, article_date, records, kw) -> Verdict | None:
+    """No date in the sentence and none for the article: held, but when cannot be compared."""
+    if when.basis != "no date":
+        return None
+    position = holdings[0].record.fields.get("position")
+    return _verdict(
+        "unverifiable",
+        "role.time_unknown",
+        f'{_item(records)}: held "{position}" from {_spans(holdings)}; neither the sentence nor '
+        "the article gives a date, so whether it was held at the time cannot be said.",
+        **kw,
+    )
+
+
+def _step_other_rank(role, of, records, when, kw) -> Verdict | None:
     """Never held per Wikidata, while for all of that time the surely-same person held the same
     office at another rank ("Deputy Prime Minister X" while X was Prime Minister)?"""
     who = records[0].fields.get("identity") or {}
@@ -272,6 +311,7 @@ def _step_other_rank(role, records, when, kw) -> Verdict | None:
         r
         for r in records
         if role_matches(role, r.fields.get("position") or "", rank=False)
+        and same_state(of, r)
         and _covers(r, when, throughout=True) is True
     ]
     if not other:
@@ -296,14 +336,20 @@ def judge_role(
     when: When | None,
     article_date: date | None,
     claimed: str = "",
+    of: str | None = None,
 ) -> Verdict:
-    """The verdict on "`person` held `role` at `when`" from one person's Wikidata positions."""
+    """The verdict on "`person` held `role` (of state `of`) at `when`" from one person's
+    Wikidata positions."""
     kw: dict[str, Any] = {"claimed": claimed or f"{person}: {role}"}
-    matching = [r for r in records if role_matches(role, r.fields.get("position") or "")]
+    matching = [
+        r
+        for r in records
+        if role_matches(role, r.fields.get("position") or "") and same_state(of, r)
+    ]
     if when is None:
         when = When(EARLIEST, LATEST, "an unknown time", "no date")
     if not matching:
-        decided = _step_other_rank(role, records, when, kw)
+        decided = _step_other_rank(role, of, records, when, kw)
         if decided is not None:
             return decided
         held = "; ".join(sorted({r.fields.get("position") or "" for r in records})[:6])
@@ -319,6 +365,7 @@ def judge_role(
     kw.setdefault("found", f"{matching[0].fields.get('position')} ({_spans(holdings)})")
     for step in (
         _step_former,
+        _step_time_unknown,
         _step_held_at_time,
         _step_held_at_other_time,
         _step_dates_unsettled,
@@ -361,7 +408,7 @@ def check_role(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=claimed,
         )
     when = claim_time(claim, ctx.article_date)
-    return judge_role(person, role, records, when, ctx.article_date, claimed)
+    return judge_role(person, role, records, when, ctx.article_date, claimed, value.get("of"))
 
 
 # --- quotations --------------------------------------------------------------------------------
