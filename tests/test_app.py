@@ -30,10 +30,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def quiet_sources(fake: FakeServer) -> None:
-    """Wikidata, GDELT and Fact Check answer "nothing found" (real empty payloads)."""
+    """Wikidata, Wikipedia, GDELT and Fact Check answer "nothing found" (real empty payloads)."""
     fake.route("/wikidata/api.php", (FIXTURES / "wikidata" / "search_empty.json").read_bytes())
     fake.route("/gdelt/", (FIXTURES / "gdelt" / "empty.json").read_bytes())
     fake.route("/factcheck/", (FIXTURES / "factcheck" / "empty.json").read_bytes())
+    fake.route("/wikipedia/api.php", (FIXTURES / "wikipedia" / "search_nothing.json").read_bytes())
 
 
 @pytest.fixture
@@ -54,6 +55,21 @@ def env(fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     st.cache_resource.clear()
 
 
+def settle(at: AppTest) -> AppTest:
+    """Wait for the background check to finish, then redraw (as the progress bar does)."""
+    from ui.resources import get_jobs
+
+    assert get_jobs().wait_all(60), "the background check did not finish"
+    at.run()
+    return at.run()
+
+
+def open_panel(at: AppTest, rid: int, cid: str) -> AppTest:
+    """Open a claim's panel (its body is drawn only while open)."""
+    at.session_state[f"panel-{rid}-{cid}"] = True
+    return at.run()
+
+
 def new_app(query: dict[str, str] | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
@@ -61,7 +77,9 @@ def new_app(query: dict[str, str] | None = None) -> AppTest:
     return at.run()
 
 
-def check_article(text: str, when: date | None = date(2020, 10, 18)) -> AppTest:
+def check_article(
+    text: str, when: date | None = date(2020, 10, 18), *, wait: bool = True
+) -> AppTest:
     at = new_app({"reviewer": "Ann"})
     assert not at.exception
     at.text_area(key="article_text").input(text)
@@ -70,12 +88,21 @@ def check_article(text: str, when: date | None = date(2020, 10, 18)) -> AppTest:
     at.text_input(key="article_title").input("Russia to continue arms cooperation with Iran")
     at.button(key="check").click().run()
     assert not at.exception
-    return at
+    return settle(at) if wait else at
 
 
 @pytest.fixture
 def checked(env: Settings) -> AppTest:
     return check_article(ARTICLE.read_text(encoding="utf-8"))
+
+
+def supported_resolution(bundle) -> str:
+    """A resolution claim the records support (which one depends on the rules of the day)."""
+    return next(
+        c.id
+        for c in bundle.claims
+        if c.type == "resolution" and bundle.verdicts[c.id].label == "supported"
+    )
 
 
 def review_id(at: AppTest) -> int:
@@ -87,25 +114,31 @@ def test_check_shows_claims_verdicts_and_summary(checked: AppTest, env: Settings
     at = checked
     rid = review_id(at)
     bundle = ReviewStore.from_settings(env).load(rid)
-    assert len(bundle.claims) == 22 and set(bundle.verdicts) == {c.id for c in bundle.claims}
+    n = len(bundle.claims)
+    assert n >= 20 and set(bundle.verdicts) == {c.id for c in bundle.claims}
     assert bundle.meta.date == "2020-10-18"
-    assert bundle.verdicts["c6"].label == "supported"  # "Resolution 2231"
+    cid = supported_resolution(bundle)
     titles = [e.label for e in at.expander]
     assert any("Supported" in t and "Resolution 2231" in t for t in titles)
-    assert sum(1 for t in titles if "-badge[" in t) == 22
-    assert [m.value for m in at.metric][:2] == ["22", "22"]
+    assert sum(1 for t in titles if "-badge[" in t) == n
+    assert [m.value for m in at.metric][:2] == [str(n), str(n)]
     article = next(m.value for m in at.markdown if "article-view" in m.value)
     assert article.count("<mark") >= 20 and "Resolution 2231</mark>" in article
-    assert at.selectbox(key=f"status:{rid}:c6").value == "Unreviewed"
+    assert not any(s.key == f"status:{rid}:{cid}" for s in at.selectbox)  # closed: no body
+    open_panel(at, rid, cid)
+    assert at.selectbox(key=f"status:{rid}:{cid}").value == "Unreviewed"
 
 
 def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> None:
     at = checked
     rid = review_id(at)
-    at.selectbox(key=f"status:{rid}:c6").set_value("Verified").run()
-    at.text_area(key=f"note:{rid}:c6").input("Matches <b>S/RES/2231</b>").run()
+    cid = supported_resolution(ReviewStore.from_settings(env).load(rid))
+    open_panel(at, rid, cid)
+    at.selectbox(key=f"status:{rid}:{cid}").set_value("Verified").run()
+    open_panel(at, rid, cid)  # AppTest drops an expander's open state on a keyed rerun
+    at.text_area(key=f"note:{rid}:{cid}").input("Matches <b>S/RES/2231</b>").run()
     assert not at.exception
-    mark = ReviewStore.from_settings(env).load(rid).marks["c6"]
+    mark = ReviewStore.from_settings(env).load(rid).marks[cid]
     assert (mark.status, mark.note, mark.reviewer) == (
         "Verified",
         "Matches <b>S/RES/2231</b>",
@@ -115,22 +148,26 @@ def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> 
 
     again = new_app({"review": str(rid)})  # a reload, or a server restart: a new session
     assert not again.exception
-    assert again.selectbox(key=f"status:{rid}:c6").value == "Verified"
-    assert again.text_area(key=f"note:{rid}:c6").value == "Matches <b>S/RES/2231</b>"
+    open_panel(again, rid, cid)
+    assert again.selectbox(key=f"status:{rid}:{cid}").value == "Verified"
+    assert again.text_area(key=f"note:{rid}:{cid}").value == "Matches <b>S/RES/2231</b>"
     assert any("Verified" in e.label for e in again.expander)
     history = again.dataframe[0].value
     assert {"status", "note"} <= set(history["change"])
 
 
-def test_filters_hide_and_show_panels(checked: AppTest) -> None:
+def test_filters_hide_and_show_panels(checked: AppTest, env: Settings) -> None:
     at = checked
+    bundle = ReviewStore.from_settings(env).load(review_id(at))
+    resolutions = sum(1 for c in bundle.claims if c.type == "resolution")
+    supported = sum(1 for v in bundle.verdicts.values() if v.label == "supported")
     at.multiselect(key="f_types").set_value(["resolution"]).run()
     titles = [e.label for e in at.expander if "-badge[" in e.label]
-    assert len(titles) == 2 and all("`resolution`" in t for t in titles)
+    assert len(titles) == resolutions >= 2 and all("`resolution`" in t for t in titles)
     at.multiselect(key="f_types").set_value([]).run()
-    at.multiselect(key="f_verdicts").set_value(["partly_supported"]).run()
+    at.multiselect(key="f_verdicts").set_value(["supported"]).run()
     titles = [e.label for e in at.expander if "-badge[" in e.label]
-    assert len(titles) == 1 and "Dominican Republic" in titles[0]
+    assert len(titles) == supported >= 1 and all("[Supported]" in t for t in titles)
 
 
 def test_add_dismiss_and_check_again(
@@ -142,17 +179,20 @@ def test_add_dismiss_and_check_again(
     at.selectbox(key="add_type").set_value("resolution")
     at.number_input(key="add_occurrence").set_value(1)
     at.button[[b.label for b in at.button].index("Add and check")].click().run()
+    settle(at)
     assert not at.exception
     store = ReviewStore.from_settings(env)
     bundle = store.load(rid)
     added = next(c for c in bundle.claims if c.origin == "reviewer")
     assert added.id == "r1" and added.value.get("number") == 2231
-    assert bundle.verdicts["r1"].label == "supported"
+    twin = next(c.id for c in bundle.claims if c.start == added.start and c.id != "r1")
+    assert bundle.verdicts["r1"].label == bundle.verdicts[twin].label  # read as the extractor did
 
     at.text_input(key="add_text").input("Resolution 9999 of nowhere")
     at.button[[b.label for b in at.button].index("Add and check")].click().run()
     assert any("not in the article" in e.value for e in at.error)
 
+    open_panel(at, rid, "c4")
     at.button(key=f"dismiss:{rid}:c4").click().run()
     assert "c4" in store.load(rid).dismissed
     assert not any("`date` 2015" in e.label for e in at.expander)
@@ -162,6 +202,7 @@ def test_check_again_after_a_source_failure(env: Settings, fake_server: FakeServ
     wikidata = fake_server.routes.pop("/wikidata/api.php")  # Wikidata down: 404 for a while
     at = check_article(ARTICLE.read_text(encoding="utf-8"))
     rid = review_id(at)
+    open_panel(at, rid, "c2")
     store = ReviewStore.from_settings(env)
     first = store.load(rid).verdicts
     assert first["c2"].label == "source_unavailable" and first["c2"].retryable
@@ -170,6 +211,7 @@ def test_check_again_after_a_source_failure(env: Settings, fake_server: FakeServ
     fake_server.routes["/wikidata/api.php"] = wikidata
     undl_before = fake_server.count("/undl/")
     at.button(key=f"again:{rid}:c2").click().run()
+    settle(at)
     assert not at.exception
     after = store.load(rid)
     assert after.verdicts["c2"].label == "not_found" and not after.verdicts["c2"].retryable
@@ -215,8 +257,11 @@ def test_downloads_have_names_types_and_content(
     captured = capture_downloads(monkeypatch)
     at = check_article(ARTICLE.read_text(encoding="utf-8"))
     rid = review_id(at)
-    at.selectbox(key=f"status:{rid}:c6").set_value("Verified").run()
-    at.text_area(key=f"note:{rid}:c6").input("see <script>x</script>").run()
+    cid = supported_resolution(ReviewStore.from_settings(env).load(rid))
+    open_panel(at, rid, cid)
+    at.selectbox(key=f"status:{rid}:{cid}").set_value("Verified").run()
+    open_panel(at, rid, cid)
+    at.text_area(key=f"note:{rid}:{cid}").input("see <script>x</script>").run()
     base = f"factcheck-{rid}-russia-to-continue-arms-cooperation-with-iran"
     expected = {
         f"{base}.md": "text/markdown",
@@ -237,8 +282,8 @@ def test_downloads_have_names_types_and_content(
     assert [r["note"] for r in rows if r["status"] == "Verified"] == ["see <script>x</script>"]
     document = json.loads(files[f"{base}.json"])
     assert document["article"]["date"] == "2020-10-18"
-    c6 = next(c for c in document["claims"] if c["id"] == "c6")
-    assert c6["verdict"]["label"] == "supported" and c6["review"]["status"] == "Verified"
+    marked = next(c for c in document["claims"] if c["id"] == cid)
+    assert marked["verdict"]["label"] == "supported" and marked["review"]["status"] == "Verified"
     assert "Verified" in files[f"{base}.md"].decode()
     assert json.loads(files[f"{base}.claimreview.jsonld"])
     assert at.download_button(key="dl:PDF").proto.deferred_file_id
@@ -255,14 +300,15 @@ def test_empty_input_is_refused(env: Settings) -> None:
 def test_too_long_input_is_refused(env: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHECKS_MAX_CHARS", "500")
     st.cache_resource.clear()
-    at = check_article(ARTICLE.read_text(encoding="utf-8"))
+    at = check_article(ARTICLE.read_text(encoding="utf-8"), wait=False)
     assert "the limit is 500" in at.error[0].value
     assert not at.expander or all("-badge[" not in e.label for e in at.expander)
 
 
 def test_binary_upload_is_refused(env: Settings) -> None:
     at = new_app()
-    at.file_uploader(key="article_file").upload("article.txt", b"\x00\x01\x02PK" * 50, "text/plain")
+    at.radio(key="article_mode").set_value("Upload a file").run()
+    at.file_uploader[0].upload("article.txt", b"\x00\x01\x02PK" * 50, "text/plain")
     at.run()
     at.button(key="check").click().run()
     assert not at.exception

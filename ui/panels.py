@@ -1,4 +1,9 @@
-"""A verdict panel per claim, the filters above them, and the form to add a missed claim."""
+"""A verdict panel per claim, the filters above them, and the form to add a missed claim.
+
+The claims list is a fragment (a filter change redraws the list, not the page) and each panel
+is one too (marking or a note redraws that panel, plus the counts that depend on it). A panel's
+body is drawn only while it is open.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,16 @@ from checks.reports.markdown import md_link
 from checks.store import ReviewBundle
 from checks.workbench import (
     UNCHECKED,
+    VERDICT_MEANINGS,
     badge_html,
+    evidence_source,
     filter_claims,
     label_escape,
     last_change,
     panel_label,
+    plain,
     sentence_html,
+    source_credit,
     status_of,
     verdict_of,
     verdict_title,
@@ -29,20 +38,31 @@ def _statuses() -> list[str]:
     return list(dict.fromkeys(["Unreviewed", *get_settings().review_statuses]))
 
 
+@st.fragment(key="claims")
+def claims_area() -> None:
+    bundle = state.bundle()
+    if bundle is None:
+        return
+    shown = filters(bundle)
+    add_claim_form(bundle)
+    for claim in shown:
+        st.fragment(_panel, key=state.panel_key(bundle.id, claim.id))(bundle.id, claim.id)
+
+
 def filters(bundle: ReviewBundle) -> list[Claim]:
-    cols = st.columns([1, 1, 1])
-    types = cols[0].multiselect("Type", CLAIM_TYPES, key="f_types", placeholder="All types")
-    verdicts = cols[1].multiselect(
-        "Verdict",
-        [*VERDICT_LABELS, UNCHECKED],
-        format_func=verdict_title,
-        key="f_verdicts",
-        placeholder="All verdicts",
-    )
-    statuses = cols[2].multiselect(
-        "Review status", _statuses(), key="f_statuses", placeholder="All statuses"
-    )
-    show_dismissed = st.toggle("Show dismissed claims", key="f_dismissed")
+    with st.container(key="filters"):
+        types = st.multiselect("Type", CLAIM_TYPES, key="f_types", placeholder="All types")
+        verdicts = st.multiselect(
+            "Verdict",
+            [*VERDICT_LABELS, UNCHECKED],
+            format_func=verdict_title,
+            key="f_verdicts",
+            placeholder="All verdicts",
+        )
+        statuses = st.multiselect(
+            "Review status", _statuses(), key="f_statuses", placeholder="All statuses"
+        )
+        show_dismissed = st.toggle("Show dismissed claims", key="f_dismissed")
     shown = filter_claims(
         bundle, types=types, verdicts=verdicts, statuses=statuses, show_dismissed=show_dismissed
     )
@@ -70,44 +90,67 @@ def add_claim_form(bundle: ReviewBundle) -> None:
             st.error(st.session_state.add_error)
 
 
+def _panel(review_id: int, claim_id: str) -> None:
+    bundle = state.bundle()
+    claim = next((c for c in bundle.claims if c.id == claim_id), None) if bundle else None
+    if bundle is None or claim is None:
+        return
+    panel(bundle, claim)
+
+
 def panel(bundle: ReviewBundle, claim: Claim) -> None:
     rid, cid = bundle.id, claim.id
     label, status = verdict_of(bundle, cid), status_of(bundle, cid)
     dismissed = cid in bundle.dismissed
     verdict = bundle.verdicts.get(cid)
-    with st.expander(panel_label(claim, label, status, dismissed), key=f"panel-{rid}-{cid}"):
+    box = st.expander(
+        panel_label(claim, label, status, dismissed), key=f"panel-{rid}-{cid}", on_change="rerun"
+    )
+    if not box.open:
+        return
+    with box:
         origin = " · added by a reviewer" if claim.origin == "reviewer" else ""
         st.markdown(
-            f"{badge_html(label)} <span style='color:#5f6b76'>{html.escape(claim.type)} claim "
-            f"{html.escape(cid)}{origin}</span>",
+            f"{badge_html(label)} <span style='color:#5f6b76'>{html.escape(claim.type)} claim"
+            f"{origin}</span>",
             unsafe_allow_html=True,
         )
+        st.caption(VERDICT_MEANINGS.get(label, ""))
         st.markdown(
             f"<blockquote style='margin:0.4rem 0'>{sentence_html(claim, label)}</blockquote>",
             unsafe_allow_html=True,
         )
         if verdict is not None:
-            st.markdown(f"<p>{html.escape(verdict.explanation)}</p>", unsafe_allow_html=True)
-            said, found = st.columns(2)
-            said.caption("The article says")
-            said.markdown(label_escape(verdict.claimed or "—"))
-            found.caption("The records show")
-            found.markdown(label_escape(verdict.found or "—"))
-            for ev in verdict.evidence:
-                when = (
-                    f"retrieved {label_escape(ev.retrieved_at[:16].replace('T', ' '))} UTC"
-                    if ev.retrieved_at
-                    else "reference text, nothing fetched"
-                )
-                st.markdown(
-                    f"**{label_escape(ev.source)}** · {md_link(ev.url, ev.title or ev.url)}"
-                    f" · {when}"
-                )
-                if ev.excerpt:
-                    st.caption(label_escape(ev.excerpt))
-        else:
-            st.caption("Not checked yet.")
+            _verdict(verdict)
         _marking(bundle, claim, status, dismissed, retry=bool(verdict and verdict.retryable))
+
+
+def _verdict(verdict) -> None:
+    said_plain = plain(verdict.explanation)
+    st.markdown(f"<p>{html.escape(said_plain.text)}</p>", unsafe_allow_html=True)
+    said, found = st.columns(2)
+    said.caption("The article says")
+    said.markdown(label_escape(verdict.claimed or "—"))
+    found.caption("The records show")
+    found.markdown(label_escape(verdict.found or "—"))
+    for ev in verdict.evidence:
+        when = (
+            f"retrieved {label_escape(ev.retrieved_at[:16].replace('T', ' '))} UTC"
+            if ev.retrieved_at
+            else "reference text, nothing fetched"
+        )
+        st.markdown(
+            f"**{evidence_source(ev.source)}** · {md_link(ev.url, ev.title or ev.url)} · {when}"
+        )
+        if ev.excerpt:
+            st.caption(label_escape(ev.excerpt))
+        if source_credit(ev.source):
+            st.caption(f"Source credit: {label_escape(source_credit(ev.source))}")
+    if said_plain.details:
+        with st.popover("Details", icon=":material/info:"):
+            st.caption("Technical details, for whoever runs the workbench:")
+            for item in said_plain.details:
+                st.code(item, language=None)
 
 
 def _marking(bundle: ReviewBundle, claim: Claim, status: str, dismissed: bool, retry: bool) -> None:
@@ -125,15 +168,20 @@ def _marking(bundle: ReviewBundle, claim: Claim, status: str, dismissed: bool, r
         on_change=state.on_status,
         args=(rid, cid),
     )
+    note_key = f"note:{rid}:{cid}"
+    if note_key not in st.session_state:
+        st.session_state[note_key] = mark.note if mark else ""
     right.text_area(
         "Note",
-        value=mark.note if mark else "",
-        key=f"note:{rid}:{cid}",
+        key=note_key,
         on_change=state.on_note,
         args=(rid, cid),
         height=80,
-        placeholder="What you found, where, and who you asked…",
+        placeholder="What you found, where, and who you asked… (saved when you leave the box)",
     )
+    message = st.session_state.get(f"note_msg:{rid}:{cid}")
+    if message:
+        right.warning(message, icon=":material/warning:")
     buttons = st.container(horizontal=True, vertical_alignment="center")
     buttons.button(
         "Check again",

@@ -12,7 +12,7 @@ from checks.nlp import Pipeline, load_pipeline
 from checks.pipeline import build_services
 from checks.store import ReviewStore
 from checks.verdicts import Services
-from checks.workbench import settings_from
+from checks.workbench import CheckJobs, settings_from
 
 
 def _secrets() -> dict[str, Any]:
@@ -43,3 +43,9 @@ def get_services() -> Services:
 @st.cache_resource(show_spinner=False)
 def get_store() -> ReviewStore:
     return ReviewStore.from_settings(get_settings())
+
+
+@st.cache_resource(show_spinner=False)
+def get_jobs() -> CheckJobs:
+    """Background checks of this process, shared by every session (a check outlives its tab)."""
+    return CheckJobs()

@@ -1,8 +1,6 @@
-"""The open review: header, summary chart, highlighted article, reports and history."""
+"""The open review: header and details, check progress, summary, article, reports, history."""
 
 from __future__ import annotations
-
-import html
 
 import altair as alt
 import streamlit as st
@@ -11,7 +9,11 @@ from checks.reports import highlight_html
 from checks.store import ReviewBundle
 from checks.workbench import (
     history_frame,
+    label_escape,
     legend_html,
+    meta_date,
+    meta_line,
+    plain,
     report_files,
     status_of,
     summary_frame,
@@ -19,26 +21,37 @@ from checks.workbench import (
     verdict_of,
 )
 from ui import state
-from ui.resources import get_settings, get_store
+from ui.flush import after_pending_saves
+from ui.resources import get_jobs, get_settings, get_store
+
+#: How often the progress bar asks the background check how far it is (seconds).
+POLL_SECONDS = 0.7
 
 
 def header(bundle: ReviewBundle) -> None:
-    st.subheader(bundle.name, anchor=False)
+    st.subheader(label_escape(bundle.name), anchor=False)
     meta = bundle.meta
-    bits = [f"Review #{bundle.id}"]
-    if meta.date:
-        bits.append(f"published {meta.date}")
-    if meta.source:
-        bits.append(meta.source)
-    line = " · ".join(html.escape(b) for b in bits)
-    st.markdown(f"<span style='color:#5f6b76'>{line}</span>", unsafe_allow_html=True)
+    st.caption(meta_line(bundle.id, meta.date, meta.source))
     if meta.url:
         st.link_button("Open the article", meta.url, icon=":material/open_in_new:")
     for notice in st.session_state.get("notices", {}).get(bundle.id, []):
-        st.warning(notice, icon=":material/warning:")
+        if notice.startswith("No article date"):
+            continue  # said below, for as long as the review has no date
+        st.warning(label_escape(plain(notice).text), icon=":material/warning:")
+    if not meta.date:
+        st.info(
+            "No publication date: relative dates such as 'on Sunday' could not be read. "
+            "Set it under **Edit article details**.",
+            icon=":material/event:",
+        )
+    details(bundle)
+    running = get_jobs().progress(bundle.id)
     missing = unchecked_ids(bundle)
-    if missing:
-        st.info(f"{len(missing)} claim(s) have no verdict yet (the check was interrupted).")
+    if missing and (running is None or not running.running):
+        st.info(
+            f"{len(missing)} claim(s) have no verdict yet (the check stopped before them).",
+            icon=":material/pending:",
+        )
         st.button(
             "Check the remaining claims",
             key="check_remaining",
@@ -47,8 +60,65 @@ def header(bundle: ReviewBundle) -> None:
         )
 
 
-def summary(bundle: ReviewBundle) -> None:
-    """Counts by verdict and by review status: metrics and two small bar charts."""
+def details(bundle: ReviewBundle) -> None:
+    """Title, outlet, URL and publication date, editable after the check."""
+    meta = bundle.meta
+    with st.expander("Edit article details", icon=":material/edit_note:"):
+        with st.form("edit_details", border=False):
+            left, right = st.columns(2)
+            left.text_input("Title", value=meta.title, key="edit_title")
+            right.text_input("Source (outlet)", value=meta.source, key="edit_source")
+            left.text_input("URL", value=meta.url, key="edit_url", placeholder="https://…")
+            right.date_input(
+                "Publication date",
+                value=meta_date(bundle.meta),
+                key="edit_date",
+                help="Changing it re-reads relative dates and checks again the claims it "
+                "affects; marks and notes are kept.",
+            )
+            st.form_submit_button("Save details", on_click=state.on_edit_details, args=(bundle.id,))
+        if st.session_state.get("edit_error"):
+            st.error(st.session_state.edit_error)
+    done = st.session_state.pop("edit_done", "")
+    if done:
+        st.success(done, icon=":material/check:")
+
+
+def progress(bundle: ReviewBundle) -> None:
+    """The running check's bar, refreshed from the background job until it ends."""
+    job = get_jobs().progress(bundle.id)
+    if job is None:
+        return
+    st.fragment(_progress, key="progress", run_every=POLL_SECONDS if job.running else None)(
+        bundle.id
+    )
+
+
+def _progress(review_id: int) -> None:
+    job = get_jobs().progress(review_id)
+    if job is None:
+        return
+    if not job.running:
+        get_jobs().forget(review_id)
+        state.changed()
+        if job.state == "failed":
+            st.session_state.flash = f"The check stopped: {job.error}"
+        st.session_state.focus_claim = True
+        st.rerun()  # the whole page, now with every verdict
+    st.progress(job.fraction, text=job.text)
+    st.caption(
+        "The check runs on the server: you can mark claims, open another review or close "
+        "the tab; every verdict is saved as it arrives."
+    )
+
+
+@st.fragment(key="summary")
+def summary() -> None:
+    """Counts by verdict and by review status; the charts are folded away so that the first
+    claim is near the top on a phone."""
+    bundle = state.bundle()
+    if bundle is None:
+        return
     frame = summary_frame(bundle, get_settings().review_statuses)
     live = [c for c in bundle.claims if c.id not in bundle.dismissed]
     reviewed = sum(1 for c in live if status_of(bundle, c.id) != "Unreviewed")
@@ -60,26 +130,27 @@ def summary(bundle: ReviewBundle) -> None:
     cols[1].metric("Checked", sum(1 for c in live if c.id in bundle.verdicts))
     cols[2].metric("Contradicted or partly", flagged)
     cols[3].metric("Reviewed", f"{reviewed} / {len(live)}")
-    left, right = st.columns(2)
-    for column, group in ((left, "Verdict"), (right, "Review status")):
-        part = frame[frame["group"] == group]
-        chart = (
-            alt.Chart(part, title=f"By {group.lower()}")
-            .mark_bar(cornerRadiusEnd=3)
-            .encode(
-                x=alt.X("claims:Q", title=None, axis=alt.Axis(tickMinStep=1)),
-                y=alt.Y(
-                    "label:N",
-                    sort=list(part["label"]),
-                    title=None,
-                    axis=alt.Axis(labelOverlap=False, labelLimit=160),
-                ),
-                color=alt.Color("colour:N", scale=None, legend=None),
-                tooltip=["label", "claims"],
+    with st.expander("Charts: claims by verdict and by review status", icon=":material/bar_chart:"):
+        left, right = st.columns(2)
+        for column, group in ((left, "Verdict"), (right, "Review status")):
+            part = frame[frame["group"] == group]
+            chart = (
+                alt.Chart(part, title=f"By {group.lower()}")
+                .mark_bar(cornerRadiusEnd=3)
+                .encode(
+                    x=alt.X("claims:Q", title=None, axis=alt.Axis(tickMinStep=1)),
+                    y=alt.Y(
+                        "label:N",
+                        sort=list(part["label"]),
+                        title=None,
+                        axis=alt.Axis(labelOverlap=False, labelLimit=160),
+                    ),
+                    color=alt.Color("colour:N", scale=None, legend=None),
+                    tooltip=["label", "claims"],
+                )
+                .properties(height=24 * len(part) + 40)
             )
-            .properties(height=24 * len(part) + 40)
-        )
-        column.altair_chart(chart, width="stretch")
+            column.altair_chart(chart, width="stretch")
 
 
 def article(bundle: ReviewBundle) -> None:
@@ -96,9 +167,12 @@ def article(bundle: ReviewBundle) -> None:
 
 
 def reports(bundle: ReviewBundle) -> None:
-    """One click per report; files are built when clicked, from the review as stored then."""
+    """One click per report; each file is built when clicked, after any note just typed has
+    been saved, from the review as stored then."""
     st.markdown("##### Reports")
-    files = report_files(bundle, load=lambda: get_store().load(bundle.id))
+    review_id = bundle.id
+    load = after_pending_saves(lambda: get_store().load(review_id))
+    files = report_files(bundle, load=load)
     cols = st.columns(len(files))
     for column, item in zip(cols, files, strict=True):
         column.download_button(
@@ -113,6 +187,10 @@ def reports(bundle: ReviewBundle) -> None:
         )
 
 
-def history(bundle: ReviewBundle) -> None:
+@st.fragment(key="history")
+def history() -> None:
+    bundle = state.bundle()
+    if bundle is None:
+        return
     with st.expander(f"Change history ({len(bundle.history)})", icon=":material/history:"):
         st.dataframe(history_frame(bundle), hide_index=True, width="stretch")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from checks.workbench import review_option
+from checks.workbench import label_escape, review_option
 from ui import state
-from ui.resources import get_store
+from ui.resources import get_jobs, get_store
+
+#: How often the list refreshes while a check is running somewhere (seconds).
+POLL_SECONDS = 1.5
 
 
 def sidebar(current_id: int | None) -> None:
@@ -28,32 +31,48 @@ def sidebar(current_id: int | None) -> None:
             width="stretch",
         )
         st.markdown("#### Reviews")
-        reviews = get_store().list_reviews()
-        if not reviews:
-            st.caption("No reviews yet.")
-        for item in reviews:
-            st.button(
-                review_option(item),
-                key=f"open:{item.id}",
-                type="primary" if item.id == current_id else "tertiary",
-                on_click=state.open_review,
-                args=(item.id,),
-                width="stretch",
-            )
+        every = POLL_SECONDS if get_jobs().running() else None
+        st.fragment(_reviews, key="reviews", run_every=every)(current_id)
         if current_id is not None:
-            current = next((r for r in reviews if r.id == current_id), None)
-            if current is None:
-                return
-            with st.expander("Rename or delete this review", icon=":material/edit:"):
-                with st.form("rename_form", border=False):
-                    st.text_input("Name", value=current.name, key="rename")
-                    st.form_submit_button("Rename", on_click=state.on_rename, args=(current_id,))
-                sure = st.checkbox("Yes, delete it with all its marks", key="delete_sure")
-                st.button(
-                    "Delete review",
-                    key="delete",
-                    disabled=not sure,
-                    on_click=state.on_delete,
-                    args=(current_id,),
-                    icon=":material/delete:",
-                )
+            _manage(current_id)
+
+
+def _reviews(current_id: int | None) -> None:
+    """Every review with its progress; a review being checked says how far it is."""
+    reviews = get_store().list_reviews()
+    running = get_jobs().running()
+    if not reviews:
+        st.caption("No reviews yet.")
+    for item in reviews:
+        job = running.get(item.id)
+        checking = f"checking {job.done}/{job.total}" if job else ""
+        st.button(
+            review_option(item, checking),
+            key=f"open:{item.id}",
+            type="primary" if item.id == current_id else "tertiary",
+            on_click=state.on_open,
+            args=(item.id,),
+            icon=":material/hourglass_top:" if job else None,
+            width="stretch",
+        )
+
+
+def _manage(current_id: int) -> None:
+    current = next((r for r in get_store().list_reviews() if r.id == current_id), None)
+    if current is None:
+        return
+    with st.expander("Rename or delete this review", icon=":material/edit:"):
+        with st.form("rename_form", border=False):
+            st.text_input("Name", value=current.name, key="rename")
+            st.form_submit_button("Rename", on_click=state.on_rename, args=(current_id,))
+        sure = st.checkbox(
+            f"Yes, delete “{label_escape(current.name)}” with all its marks", key="delete_sure"
+        )
+        st.button(
+            "Delete review",
+            key="delete",
+            disabled=not sure,
+            on_click=state.on_delete,
+            args=(current_id,),
+            icon=":material/delete:",
+        )

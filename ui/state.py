@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
 from checks.errors import CheckError
+from checks.models import Claim
 from checks.store import ReviewBundle, ReviewNotFound
-from checks.workbench import Upload, build_added_claim, meta_date, parse_review_id
-from ui.resources import get_pipeline, get_store
+from checks.workbench import (
+    PASTE,
+    Progress,
+    Upload,
+    apply_details,
+    build_added_claim,
+    make_meta,
+    meta_date,
+    parse_review_id,
+    run_check,
+)
+from ui.resources import get_jobs, get_pipeline, get_services, get_settings, get_store
+
+#: The article form's widgets; "New article" and a started check clear them all.
+FORM_KEYS = ("article_text", "article_date", "article_title", "article_source", "article_url")
 
 
 def reviewer() -> str:
@@ -23,13 +39,34 @@ def current_id() -> int | None:
     return st.session_state.review_id
 
 
+def upload_key() -> str:
+    """The uploader's key changes with each new form: a file chosen for one article can
+    never stay selected for the next (an uploader cannot be cleared through session state)."""
+    return f"article_file_{st.session_state.get('form_gen', 0)}"
+
+
+def reset_form() -> None:
+    ss = st.session_state
+    for key in FORM_KEYS:
+        ss.pop(key, None)
+    ss.article_mode = PASTE
+    ss.form_gen = ss.get("form_gen", 0) + 1
+
+
 def open_review(review_id: int | None) -> None:
     st.session_state.review_id = review_id
     st.session_state.bundle = None
     if review_id is None:
         st.query_params.pop("review", None)
+        reset_form()
     else:
         st.query_params["review"] = str(review_id)
+
+
+def on_open(review_id: int | None) -> None:
+    """A click in the review list (a fragment): open it and redraw the whole page."""
+    open_review(review_id)
+    st.rerun()
 
 
 def bundle() -> ReviewBundle | None:
@@ -45,7 +82,7 @@ def bundle() -> ReviewBundle | None:
     except ReviewNotFound:
         st.session_state.review_id = None
         st.query_params.pop("review", None)
-        st.session_state.flash = f"Review #{review_id} no longer exists."
+        st.session_state.missing = review_id
         return None
     st.session_state.bundle = loaded
     return loaded
@@ -57,9 +94,43 @@ def changed() -> None:
 
 
 def queue(job: dict[str, Any]) -> None:
-    """Long work runs at the top of the next run, before any widget is drawn, so a click on
-    the (stale) page is held by the browser instead of interrupting the check."""
+    """Extraction runs at the top of the next run, before any widget is drawn."""
     st.session_state.job = job
+
+
+def start_check(
+    review_id: int, only: Iterable[str] | None = None, extracted: list[Claim] | None = None
+) -> Progress:
+    """Check claims in the background: the check finishes whatever the page does next."""
+    store, jobs = get_store(), get_jobs()
+    settings, pipeline, services = get_settings(), get_pipeline(), get_services()
+    subset = None if only is None else set(only)
+    ids = subset if subset is not None else {c.id for c in store.load(review_id).claims}
+
+    def work(on_verdict: Any) -> None:
+        run_check(
+            store,
+            store.load(review_id),
+            settings=settings,
+            pipeline=pipeline,
+            services=services,
+            only=subset,
+            on_verdict=on_verdict,
+            extracted=extracted,
+        )
+
+    progress = jobs.start(review_id, ids, work)
+    if progress.claim_ids != frozenset(ids):
+        st.session_state.flash = (
+            "This review is still being checked; check again when it has finished."
+        )
+    st.session_state.checking = review_id  # focus the first claim when it ends
+    return progress
+
+
+def rerun_parts(*keys: str) -> None:
+    """Redraw only these fragments after a callback (not the whole page)."""
+    st.rerun(list(keys))
 
 
 # -- callbacks -------------------------------------------------------------------------------
@@ -67,10 +138,11 @@ def queue(job: dict[str, Any]) -> None:
 
 def on_check_clicked() -> None:
     ss = st.session_state
-    upload = ss.get("article_file")
+    upload = ss.get(upload_key())
     queue(
         {
             "kind": "new",
+            "mode": ss.get("article_mode") or PASTE,
             "text": ss.get("article_text", ""),
             "upload": Upload(upload.name, upload.getvalue()) if upload is not None else None,
             "date": ss.get("article_date"),
@@ -82,21 +154,48 @@ def on_check_clicked() -> None:
 
 
 def on_recheck(review_id: int, claim_ids: list[str]) -> None:
-    queue({"kind": "recheck", "review_id": review_id, "ids": sorted(claim_ids)})
+    start_check(review_id, claim_ids)
+    changed()
+    st.rerun()  # the whole page: the progress bar appears above the claims
+
+
+def panel_key(review_id: int, claim_id: str) -> str:
+    return f"frag-{review_id}-{claim_id}"
 
 
 def on_status(review_id: int, claim_id: str) -> None:
     value = st.session_state[f"status:{review_id}:{claim_id}"]
     _write(lambda: get_store().set_mark(review_id, claim_id, status=value, reviewer=reviewer()))
+    rerun_parts(panel_key(review_id, claim_id), "summary", "reviews", "history")
 
 
 def on_note(review_id: int, claim_id: str) -> None:
-    value = st.session_state[f"note:{review_id}:{claim_id}"]
-    _write(lambda: get_store().set_mark(review_id, claim_id, note=value, reviewer=reviewer()))
+    """Save the note; if the store had to replace characters, show what was saved."""
+    key = f"note:{review_id}:{claim_id}"
+    save_note(review_id, claim_id, st.session_state[key])
+
+
+def save_note(review_id: int, claim_id: str, value: str) -> None:
+    try:
+        saved = get_store().set_mark(review_id, claim_id, note=value, reviewer=reviewer())
+    except CheckError as exc:
+        st.session_state[f"note_msg:{review_id}:{claim_id}"] = f"Not saved: {exc}"
+        return
+    finally:
+        changed()
+    message = ""
+    if saved.note != value:
+        st.session_state[f"note:{review_id}:{claim_id}"] = saved.note
+        message = (
+            "Some characters could not be stored and were replaced with \ufffd; "
+            "the note is saved as shown."
+        )
+    st.session_state[f"note_msg:{review_id}:{claim_id}"] = message
 
 
 def on_dismiss(review_id: int, claim_id: str, dismissed: bool) -> None:
     _write(lambda: get_store().dismiss_claim(review_id, claim_id, reviewer(), dismissed))
+    rerun_parts("claims", "summary", "reviews", "history")
 
 
 def on_add_claim(review_id: int) -> None:
@@ -122,6 +221,39 @@ def on_add_claim(review_id: int) -> None:
     on_recheck(review_id, [added.id])
 
 
+def on_edit_details(review_id: int) -> None:
+    """Save title, outlet, URL and date; a new date re-reads and re-checks what it affects."""
+    ss = st.session_state
+    current = bundle()
+    if current is None:
+        return
+    try:
+        meta = make_meta(
+            ss.get("edit_date"),
+            ss.get("edit_title", ""),
+            ss.get("edit_source", ""),
+            ss.get("edit_url", ""),
+        )
+        change = apply_details(get_store(), current, meta, pipeline=get_pipeline(), who=reviewer())
+    except CheckError as exc:
+        ss.edit_error = str(exc)
+        return
+    ss.edit_error = ""
+    changed()
+    if change.date_changed:
+        notices = ss.setdefault("notices", {})
+        notices[review_id] = [n for n in notices.get(review_id, []) if "date" not in n.lower()]
+        if change.recheck:
+            everything = {c.id for c in current.claims if c.id not in current.dismissed}
+            start_check(review_id, None if change.recheck >= everything else change.recheck)
+        ss.edit_done = (
+            f"Publication date set to {meta.date or 'none'}: {len(change.values)} claim(s) "
+            f"re-read, {len(change.recheck)} being checked again. Marks and notes are kept."
+        )
+    else:
+        ss.edit_done = "Details saved."
+
+
 def on_rename(review_id: int) -> None:
     name = st.session_state.get("rename", "")
     _write(lambda: get_store().rename(review_id, name, who=reviewer()))
@@ -139,3 +271,12 @@ def _write(action: Any) -> None:
     except CheckError as exc:
         st.session_state.flash = f"Not saved: {exc}"
     changed()
+
+
+def wait_until(condition: Any, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True

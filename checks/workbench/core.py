@@ -69,6 +69,22 @@ class Upload:
     data: bytes
 
 
+#: The two ways to give an article; the form shows one at a time, so it is always visible
+#: which one will be checked.
+PASTE, UPLOAD = "Paste text", "Upload a file"
+INPUT_MODES: tuple[str, ...] = (PASTE, UPLOAD)
+
+
+def chosen_input(mode: str | None, pasted: str, upload: Upload | None) -> tuple[str, Upload | None]:
+    """The one input the reviewer chose: pasted text in paste mode, the file in upload mode.
+
+    The other is dropped even if it is still held somewhere, so a file chosen earlier can never
+    be checked under a pasted article's title."""
+    if mode == UPLOAD:
+        return "", upload
+    return pasted or "", None
+
+
 def read_article(pasted: str, upload: Upload | None, *, max_chars: int) -> ArticleText:
     """The article to check: the uploaded file if there is one, else the pasted text.
 
@@ -157,8 +173,9 @@ def run_check(
     """Check claims of a stored review, saving each verdict the moment it arrives.
 
     Saving per verdict means an interrupted check loses nothing already found; the claims
-    left without a verdict are offered for checking again. `extracted` (the claims just
-    extracted, parse included) saves extracting the article a second time.
+    left without a verdict are offered for checking again. With `only`, the other claims'
+    stored verdicts go along, so the cross-claim step sees the whole article. `extracted`
+    (the claims just extracted, parse included) saves extracting the article a second time.
     """
     article_date = meta_date(bundle.meta)
     if extracted is None:
@@ -178,6 +195,7 @@ def run_check(
         services=services,
         on_verdict=save,
         only=only,
+        previous=bundle.verdicts if only is not None else None,
     )
 
 

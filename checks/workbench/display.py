@@ -26,13 +26,33 @@ from checks.reports.common import ReportSource
 from checks.reports.markdown import md_escape
 from checks.store import UNREVIEWED, ReviewBundle, ReviewSummary
 from checks.workbench.core import BADGE_COLOURS, UNCHECKED, shorten, verdict_title
+from checks.workbench.wording import source_name
+
+#: One plain sentence per verdict, under its badge: what the colour means for the reader.
+VERDICT_MEANINGS: dict[str, str] = {
+    "supported": "The records agree with the article.",
+    "contradicted": "The records say something different from the article.",
+    "partly_supported": "The records agree with part of it; see what differs below.",
+    "not_found": "Nothing matching was found in the records searched. That is not evidence "
+    "that the claim is false.",
+    "unverifiable": "The public records used here cannot settle this; check it another way.",
+    "source_unavailable": "A source could not be reached. This says nothing about the claim; "
+    "check again later.",
+    UNCHECKED: "Not checked yet.",
+}
 
 # -- display helpers -------------------------------------------------------------------------
 
 
 def label_escape(text: str) -> str:
-    """Literal text for a Streamlit Markdown label: no emphasis, links, directives or LaTeX."""
+    """Literal text for a Streamlit Markdown label: no emphasis, links, images, directives,
+    LaTeX or HTML (people's text is shown as text, never rendered)."""
     return md_escape(text).replace("$", "\\$").replace(":", "\\:")
+
+
+def evidence_source(source_id: str) -> str:
+    """The evidence's source by the name people know, escaped for Markdown."""
+    return label_escape(source_name(source_id))
 
 
 def panel_label(claim: Claim, label: str, status: str, dismissed: bool = False) -> str:
@@ -87,10 +107,22 @@ def legend_html() -> str:
     return " ".join(chips)
 
 
-def review_option(summary: ReviewSummary) -> str:
-    """How a review is listed in the sidebar: name, progress, id."""
-    progress = f"{summary.reviewed_count}/{summary.claim_count}"
-    return f"{shorten(summary.name, 40)} · {progress} · #{summary.id}"
+def review_option(summary: ReviewSummary, checking: str = "") -> str:
+    """How a review is listed in the sidebar: name (as text, never Markdown), progress, id,
+    and what its check is doing, e.g. 'checking 5/22'."""
+    progress = f"{summary.reviewed_count}/{summary.claim_count} reviewed"
+    busy = f" · {checking}" if checking else ""
+    return f"{label_escape(shorten(summary.name, 40))} · {progress} · #{summary.id}{busy}"
+
+
+def meta_line(review_id: int, meta_date: str | None, source: str) -> str:
+    """'Review #3 · published 2020-10-18 · Press TV', as escaped Markdown."""
+    bits = [f"Review #{review_id}"]
+    if meta_date:
+        bits.append(f"published {meta_date}")
+    if source:
+        bits.append(label_escape(source))
+    return " · ".join(bits)
 
 
 def parse_review_id(value: object) -> int | None:
@@ -112,16 +144,22 @@ _FIELD_NAMES = {
     "claim": "added claim",
     "review": "created review",
     "name": "renamed",
+    "title": "title",
+    "source": "outlet",
+    "url": "URL",
+    "date": "publication date",
 }
 
 
 def history_frame(bundle: ReviewBundle, claim_id: str | None = None) -> pd.DataFrame:
-    """Who changed what and when, newest first (optionally for one claim)."""
+    """Who changed what and when, newest first (optionally for one claim); the claim column
+    shows the claim's words, not its internal id."""
+    words = {c.id: shorten(c.text, 60) for c in bundle.claims}
     rows = [
         {
             "when (UTC)": str(h["at"])[:19].replace("T", " "),
             "who": h["who"] or "—",
-            "claim": h["claim_id"] or "",
+            "claim": words.get(h["claim_id"], h["claim_id"] or ""),
             "change": _FIELD_NAMES.get(h["field"], h["field"]),
             "from": h["old_value"] if h["old_value"] is not None else "",
             "to": h["new_value"] if h["new_value"] is not None else "",
@@ -143,7 +181,8 @@ def last_change(bundle: ReviewBundle, claim_id: str) -> str:
                 "dismissed": "dismissed" if h["new_value"] == "true" else "restored",
                 "claim": "added",
             }[h["field"]]
-            return f"Last change: {what} by {h['who'] or 'anonymous'}, {when} UTC"
+            who = label_escape(h["who"] or "anonymous")
+            return f"Last change: {label_escape(what)} by {who}, {when} UTC"
     return ""
 
 
