@@ -8,7 +8,7 @@ measures); a DHL year table is indexed when a question first needs that year. Us
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -120,15 +120,24 @@ def _vdb_partial(row: VoteRow, payload: VotesPayload, label: str) -> Partial:
 
 @dataclass
 class VdbIndex:
-    """The votes database grouped by decision (built once per payload per process)."""
+    """The votes database grouped by decision (built once per payload per process); a
+    decision's partials (excerpt, checks) are built when a question first needs them."""
 
     payload: VotesPayload
-    by_key: dict[Key, list[Partial]]
-    days: list[date]  # sorted, with repeats
+    rows: dict[Key, list[tuple[VoteRow, str]]]  # key -> (row, dispute label)
+    days: list[date]  # sorted
     keys_by_day: dict[date, list[Key]]
     first: date
     last: date
     max_number: int
+    _parts: dict[Key, list[Partial]] = field(default_factory=dict, repr=False)
+
+    def parts(self, key: Key) -> list[Partial]:
+        hit = self._parts.get(key)
+        if hit is None:
+            hit = [_vdb_partial(r, self.payload, label) for r, label in self.rows.get(key, ())]
+            self._parts[key] = hit
+        return list(hit)
 
 
 def index_votes(payload: VotesPayload) -> VdbIndex:
@@ -137,7 +146,7 @@ def index_votes(payload: VotesPayload) -> VdbIndex:
     for r in rows:
         if r.outcome != "adopted":
             counts[r.symbol] += 1
-    by_key: dict[Key, list[Partial]] = defaultdict(list)
+    by_key: dict[Key, list[tuple[VoteRow, str]]] = defaultdict(list)
     keys_by_day: dict[date, list[Key]] = defaultdict(list)
     seen: dict[str, int] = defaultdict(int)
     for r in rows:
@@ -150,7 +159,7 @@ def index_votes(payload: VotesPayload) -> VdbIndex:
             where = r.symbol or f"oral amendment {r.date}"
             key = ("draft", f"{where}#{seen[r.symbol]}")
         label = "votesdb" if counts.get(r.symbol, 1) <= 1 else f"votesdb vote {r.row_id}"
-        by_key[key].append(_vdb_partial(r, payload, label))
+        by_key[key].append((r, label))
         if r.date and key not in keys_by_day[r.date]:
             keys_by_day[r.date].append(key)
     dated = sorted(keys_by_day)

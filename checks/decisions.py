@@ -188,11 +188,11 @@ class DecisionIndex:
             return []
         unchecked: list[str] = []
         vdb = self._try_vdb(unchecked)
-        if vdb is not None and ("draft", f"{sym}#1") in vdb.by_key:
+        if vdb is not None and ("draft", f"{sym}#1") in vdb.rows:
             out, n = [], 1
-            while ("draft", f"{sym}#{n}") in vdb.by_key:
+            while ("draft", f"{sym}#{n}") in vdb.rows:
                 key = ("draft", f"{sym}#{n}")
-                out.append(self._merge(key, vdb.by_key[key], unchecked))
+                out.append(self._merge(key, vdb.parts(key), unchecked))
                 n += 1
             return out
         hit = self._lookup(("draft", sym), lambda rec: rec.draft(sym))
@@ -201,7 +201,7 @@ class DecisionIndex:
     def _lookup(self, key: Key, ask_dhl: Any) -> Decision | None:
         unchecked: list[str] = []
         vdb = self._try_vdb(unchecked)
-        parts = list(vdb.by_key.get(key, [])) if vdb else []
+        parts = vdb.parts(key) if vdb else []
         years = {p.date.year for p in parts if p.date}
         if parts:
             parts += self._dhl_parts(key, years, unchecked, strict=False)
@@ -260,11 +260,11 @@ class DecisionIndex:
                 if not first <= d <= last:
                     continue
                 for k in ks:  # an early meeting's numbered votes stand for its DHL row
-                    if not (vdb and k[0] == "draft" and ("draft", f"{k[1]}#1") in vdb.by_key):
+                    if not (vdb and k[0] == "draft" and ("draft", f"{k[1]}#1") in vdb.rows):
                         keys[k] = None
         out = []
         for key in keys:
-            parts = list(vdb.by_key.get(key, [])) if vdb else []
+            parts = vdb.parts(key) if vdb else []
             other_years = {p.date.year for p in parts if p.date} - set(tables)
             for table in tables.values():
                 parts += table.by_key.get(key, [])

@@ -80,7 +80,12 @@ class VoteRow:
     total: int | None
     members: dict[str, str] = field(hash=False)
     unknown_members: tuple[str, ...] = ()  # states whose cell is "?"
-    excerpt: str = ""
+    cells: tuple[tuple[str, str], ...] = field(default=(), hash=False, repr=False)
+
+    @property
+    def excerpt(self) -> str:
+        """The row's descriptive cells as text, for audit (built only when shown)."""
+        return "; ".join(f"{k}: {' '.join(v.split())}" for k, v in self.cells if v)
 
     @property
     def vote(self) -> tuple[int, int, int] | None:
@@ -119,20 +124,28 @@ def _member_table() -> dict[str, Any]:
     return json.loads(MEMBERS_PATH.read_text(encoding="utf-8"))["columns"]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)
+def _column_names(column: str) -> tuple[tuple[date | None, str], ...]:
+    """(last day, canonical name) periods of one column, resolved once per column."""
+    entry = _member_table().get(column.strip())
+    if entry is None:
+        return ((None, canonical(column.strip().title() if column.isupper() else column)),)
+    if isinstance(entry, str):
+        return ((None, canonical(entry)),)
+    return tuple(
+        (date.fromisoformat(p["until"]) if p.get("until") else None, canonical(p["name"]))
+        for p in entry
+    )
+
+
 def member_name(column: str, day: date | None) -> str:
     """Canonical state name of a database column on `day` ("RUSSIAN FEDERATION/USSR" is the
     USSR until 23 December 1991, Russia after)."""
-    entry = _member_table().get(column.strip())
-    if entry is None:
-        return canonical(column.strip().title() if column.isupper() else column)
-    if isinstance(entry, str):
-        return canonical(entry)
-    for period in entry:
-        until = period.get("until")
-        if until is None or (day is not None and day <= date.fromisoformat(until)):
-            return canonical(period["name"])
-    return canonical(entry[-1]["name"])
+    periods = _column_names(column)
+    for until, name in periods:
+        if until is None or (day is not None and day <= until):
+            return name
+    return periods[-1][1]
 
 
 def _int(text: str) -> int | None:
@@ -154,9 +167,8 @@ def parse_votes_csv(content: bytes) -> list[VoteRow]:
     try:
         df = pd.read_csv(
             io.BytesIO(content),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
+            dtype=object,  # plain str cells: pandas' Arrow strings are slow to iterate
+            na_filter=False,  # an empty cell is "" (the state was not a member)
             encoding="utf-8",
         )
     except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
@@ -166,17 +178,17 @@ def parse_votes_csv(content: bytes) -> list[VoteRow]:
         raise VotesDbFormatError(f"columns missing: {', '.join(missing)}")
     columns = list(df.columns)
     head, states = columns[:FIRST_MEMBER_COLUMN], columns[FIRST_MEMBER_COLUMN:]
-    described = df[head].fillna("")
+    described = df[head].fillna("")  # a short (cut-off) last row has no cells at all
     ids = [_int(v) for v in described["Vote in the DB"]]
     if not ids or None in ids or sorted(ids) != list(range(1, len(ids) + 1)):  # type: ignore[type-var]
         # Rows are numbered 1..N with the newest first: a file cut off in transit loses
         # the oldest rows, and half the Council's history must not pass for all of it.
         raise VotesDbFormatError("rows are not numbered 1..N (truncated or edited download)")
-    # Only the ~15 filled member cells of each row (of 136 columns) are visited.
-    cells: dict[int, list[tuple[str, str]]] = {}
-    filled = df[states].reset_index(drop=True).stack().dropna()
-    for (pos, col), value in filled.items():
-        cells.setdefault(pos, []).append((col, value))
+    # Only the ~15 filled member cells of each row (of 136 columns) are kept.
+    cells = [
+        [(states[j], v) for j, v in enumerate(row) if v and isinstance(v, str)]
+        for row in df[states].to_numpy().tolist()
+    ]
     rows: list[VoteRow] = []
     for pos, (rid, values) in enumerate(
         zip(ids, described.itertuples(index=False, name=None), strict=True)
@@ -185,7 +197,7 @@ def parse_votes_csv(content: bytes) -> list[VoteRow]:
         day = _day(cell["Date"])
         members: dict[str, str] = {}
         unknown: list[str] = []
-        for col, raw in cells.get(pos, ()):
+        for col, raw in cells[pos]:
             value = raw.strip().upper()
             if not value:
                 continue
@@ -213,7 +225,7 @@ def parse_votes_csv(content: bytes) -> list[VoteRow]:
                 total=_int(cell["Total"]),
                 members=members,
                 unknown_members=tuple(unknown),
-                excerpt="; ".join(f"{k}: {' '.join(v.split())}" for k, v in cell.items() if v),
+                cells=tuple(cell.items()),
             )
         )
     return rows
