@@ -9,21 +9,25 @@ never see (or leak) library exceptions.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import json
+import os
 import sqlite3
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import requests
 import requests_cache
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ReadTimeoutError
+from urllib3.exceptions import HTTPError as Urllib3Error
+from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
 from checks.config import Settings
@@ -37,10 +41,48 @@ from checks.errors import (
 
 Expect = Literal["json", "text", "xml"]
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
+#: Query parameters that carry credentials: kept out of cache keys, cache files and URLs shown.
+SECRET_PARAMS = ("key", "api_key", "apikey", "access_token", "token")
+#: The in-memory layer keeps small payloads only, within this many bytes in all.
+MEMORY_BYTES = 64 * 1024 * 1024
+_CHUNK = 64 * 1024
+
+#: The deadline (time.monotonic()) of the article being checked, if any: see `deadline()`.
+_ARTICLE_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "checks_article_deadline", default=None
+)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Every request made inside (in this context; copy it into worker threads with
+    `contextvars.copy_context().run`) fails fast once `seconds` have passed: one slow or
+    rate-limiting source cannot hold an article's check for ever."""
+    if not seconds or seconds <= 0:
+        yield
+        return
+    end = time.monotonic() + seconds
+    current = _ARTICLE_DEADLINE.get()
+    token = _ARTICLE_DEADLINE.set(end if current is None else min(current, end))
+    try:
+        yield
+    finally:
+        _ARTICLE_DEADLINE.reset(token)
+
+
+class _BodyTooLarge(requests.RequestException):
+    pass
+
+
+class _DeadlinePassed(requests.Timeout):
+    pass
 
 
 class _CappedRetry(Retry):
-    """urllib3 Retry whose Retry-After waits never exceed `cap` seconds (set per client)."""
+    """urllib3 Retry whose Retry-After waits never exceed `cap` seconds (set per client); a
+    server asking for a longer wait gets no retry at all: the 429 is reported at once."""
 
     cap: float = 5.0
 
@@ -48,10 +90,34 @@ class _CappedRetry(Retry):
         after = super().get_retry_after(response)
         return None if after is None else min(after, self.cap)
 
+    def increment(self, method: Any = None, url: Any = None, response: Any = None, **kw: Any):
+        if response is not None:
+            after = Retry.get_retry_after(self, response)
+            if after is not None and after > self.cap:
+                raise MaxRetryError(kw.get("_pool"), url, "Retry-After beyond the cap")
+        return super().increment(method, url, response=response, **kw)
+
+
+def redact(url: str) -> str:
+    """`url` with credential parameters (`key=...`) replaced, for anything shown or stored."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not any(k.lower() in SECRET_PARAMS for k, _ in pairs):
+        return url
+    query = urlencode([(k, "REDACTED" if k.lower() in SECRET_PARAMS else v) for k, v in pairs])
+    return urlunsplit(parts._replace(query=query))
+
 
 @dataclass(frozen=True)
 class Response:
-    """What `HttpClient.get` returns (implements `checks.sources.base.HttpResponse`)."""
+    """What `HttpClient.get` returns (implements `checks.sources.base.HttpResponse`).
+
+    `url` is where the payload really came from (the final URL after redirects within the
+    source's own host, credentials redacted): show it as evidence. `requested_url` is what
+    was asked for.
+    """
 
     url: str
     status: int
@@ -61,6 +127,7 @@ class Response:
     retrieved_at: str  # ISO 8601 UTC: when the payload really came from the network
     from_cache: bool
     source: str = ""
+    requested_url: str = ""
 
     def json(self) -> Any:
         try:
@@ -107,26 +174,76 @@ def _is_timeout(exc: BaseException) -> bool:
     return False
 
 
+def _read_capped(cap: int, until: float) -> Any:
+    """A requests response hook that reads the body (decompressed) in small pieces, and gives
+    up past `cap` bytes or the deadline, before requests-cache could store it: a 2 GB answer,
+    a gzip bomb or a source sending one byte a second costs neither memory nor for ever."""
+
+    def hook(r: Any, *args: Any, **kwargs: Any) -> Any:
+        if getattr(r, "from_cache", False) or r._content_consumed:
+            return r
+        body = bytearray()
+        try:
+            while True:
+                if time.monotonic() > until:
+                    raise _DeadlinePassed("deadline")
+                chunk = r.raw.read1(_CHUNK, decode_content=True)
+                if not chunk:
+                    break
+                body += chunk
+                if len(body) > cap:
+                    raise _BodyTooLarge(f"over {cap} bytes")
+        except (_BodyTooLarge, _DeadlinePassed):
+            r.close()
+            raise
+        except ReadTimeoutError as exc:
+            r.close()
+            raise requests.ReadTimeout(exc) from None
+        except Urllib3Error as exc:
+            r.close()
+            raise requests.ConnectionError(exc) from None
+        r._content = bytes(body)
+        r._content_consumed = True
+        r.raw._has_decoded_content = True  # requests-cache stores r.content, not the raw stream
+        return r
+
+    return hook
+
+
+def _private_file(path: Path, *, create: bool = True) -> None:
+    """Make `path` readable by its owner only (creating it empty if asked)."""
+    with contextlib.suppress(OSError):
+        if create and not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if path.exists():
+            os.chmod(path, 0o600)
+
+
 class HttpClient:
     """Thread-safe cached HTTP GETs; one instance per process is enough."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         path = Path(settings.cache_path).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.cache_path = path
+        _private_file(path)  # the cache may hold what was fetched for a journalist: 0600
         # One session shared by all threads: the SQLite backend shares one connection
         # (check_same_thread=False, writes under its own lock); WAL lets readers run beside a
-        # writer. Only 200s are stored; stale entries are used when the network fails.
+        # writer. Only 200s (and permanent redirects, for offline use) are stored; stale
+        # entries are used when the network fails. Credentials never enter keys or the file.
         self.session = requests_cache.CachedSession(
             str(path),
             backend="sqlite",
             wal=True,
-            allowable_codes=(200,),
+            allowable_codes=(200, 301, 308),
             allowable_methods=("GET",),
             expire_after=requests_cache.NEVER_EXPIRE,
             stale_if_error=True,
+            ignored_parameters=(*SECRET_PARAMS, "Authorization", "X-API-KEY"),
         )
+        for suffix in ("-wal", "-shm"):
+            _private_file(Path(str(path) + suffix), create=False)
         retry_cls = type(
             "Retry", (_CappedRetry,), {"cap": min(30.0, max(1.0, settings.backoff * 10))}
         )
@@ -150,6 +267,7 @@ class HttpClient:
         # of deserialising; repeated lookups of one year's page should cost microseconds).
         self._memory: OrderedDict[str, tuple[Response, float]] = OrderedDict()
         self.memory_entries = 32
+        self.memory_bytes = MEMORY_BYTES
 
     # -- concurrency helpers -------------------------------------------------------------
     def _host_sem(self, url: str) -> threading.BoundedSemaphore:
@@ -179,40 +297,62 @@ class HttpClient:
         params: dict[str, Any] | None = None,
         expect: Expect = "text",
     ) -> Response:
-        """GET `url` (cached); 200 and 404 come back, every other failure raises SourceError."""
+        """GET `url` (cached); 200 and 404 come back, every other failure raises SourceError.
+
+        The body is read in pieces and cut at the source's size cap; the whole request
+        (retries, redirects and the body included) must finish before its deadline; redirects
+        are followed only within the source's own host (or CHECKS_REDIRECT_HOSTS).
+        """
         full = (
             f"{url}{'&' if '?' in url else '?'}{urlencode(params, doseq=True)}" if params else url
         )
+        shown = redact(full)
         expire = self.settings.cache_seconds.get(source, requests_cache.NEVER_EXPIRE)
         remembered = self._remembered(full)
         if remembered is not None:
             return remembered
-        with self._key_lock(full), self._host_sem(full):
-            try:
-                raw = self.session.get(
-                    full,
-                    expire_after=expire,
-                    only_if_cached=self.settings.offline,
-                    timeout=(self.settings.connect_timeout, self.settings.read_timeout),
+        until = time.monotonic() + self.settings.request_deadline
+        article_end = _ARTICLE_DEADLINE.get()
+        if article_end is not None:
+            if time.monotonic() >= article_end:
+                raise SourceTimeout(
+                    f"{source}: not asked, the time allowed for this article's lookups has run out",
+                    source=source,
+                    url=shown,
                 )
-                content = raw.content
-            except requests.RequestException as exc:
-                if _is_timeout(exc):
-                    raise SourceTimeout(
-                        f"{source}: no answer within {self.settings.read_timeout:g} s",
+            until = min(until, article_end)
+        cap = self.settings.body_cap(source)
+        with self._key_lock(full), self._host_sem(full):
+            current = full
+            for _ in range(MAX_REDIRECTS + 1):
+                raw = self._fetch(current, source, expire, cap, until)
+                location = raw.headers.get("Location")
+                if raw.status_code not in REDIRECT_STATUSES or not location:
+                    break
+                target = urljoin(current, location)
+                if not self._may_follow(full, target):
+                    raise SourceError(
+                        f"{source}: redirected to another site ({urlsplit(target).netloc}); "
+                        "not followed",
                         source=source,
-                        url=full,
-                    ) from None
-                raise SourceUnavailable(
-                    f"{source}: cannot connect ({type(exc).__name__})", source=source, url=full
-                ) from None
-            except sqlite3.Error as exc:  # a broken cache file must not look like a verdict
-                raise SourceError(f"HTTP cache error: {exc}", source=source, url=full) from None
+                        url=shown,
+                    )
+                current = target
+            else:
+                raise SourceError(f"{source}: too many redirects", source=source, url=shown)
+        content = raw.content
         from_cache = bool(getattr(raw, "from_cache", False))
         if self.settings.offline and raw.status_code == 504 and raw.reason == "Not Cached":
-            raise SourceUnavailable(f"{source}: offline and not cached", source=source, url=full)
+            raise SourceUnavailable(f"{source}: offline and not cached", source=source, url=shown)
+        if len(content) > cap:  # cached before the cap existed: never hand it on
+            self._forget(raw)
+            raise SourceError(
+                f"{source}: the answer is larger than {cap // 2**20} MB; not used",
+                source=source,
+                url=shown,
+            )
         resp = Response(
-            url=full,
+            url=redact(current),
             status=raw.status_code,
             text=_decode(raw, content),
             content=content,
@@ -220,6 +360,7 @@ class HttpClient:
             retrieved_at=_iso(getattr(raw, "created_at", None)),
             from_cache=from_cache,
             source=source,
+            requested_url=shown,
         )
         self._check_status(resp, source)
         if expect != "text" and resp.status == 200:
@@ -231,6 +372,63 @@ class HttpClient:
         if resp.status == 200:
             self._remember(full, resp, expire)
         return resp
+
+    def _fetch(self, url: str, source: str, expire: Any, cap: int, until: float) -> Any:
+        """One GET without following redirects, its body read by `_read_capped`."""
+        shown = redact(url)
+        left = until - time.monotonic()
+        if left <= 0:
+            raise SourceTimeout(f"{source}: no complete answer in time", source=source, url=shown)
+        timeout = (
+            min(self.settings.connect_timeout, left),
+            min(self.settings.read_timeout, left),
+        )
+        hook = _read_capped(cap, until)
+        try:
+            return self.session.get(
+                url,
+                expire_after=expire,
+                only_if_cached=self.settings.offline,
+                timeout=timeout,
+                allow_redirects=False,
+                stream=True,
+                hooks={"response": hook},
+            )
+        except _BodyTooLarge:
+            raise SourceError(
+                f"{source}: the answer is larger than {cap // 2**20} MB; it was cut off and "
+                "not used (the limit is a setting)",
+                source=source,
+                url=shown,
+            ) from None
+        except _DeadlinePassed:
+            raise SourceTimeout(
+                f"{source}: the answer did not arrive in time (deadline "
+                f"{self.settings.request_deadline:g} s)",
+                source=source,
+                url=shown,
+            ) from None
+        except requests.RequestException as exc:
+            if _is_timeout(exc):
+                raise SourceTimeout(
+                    f"{source}: no answer within {self.settings.read_timeout:g} s",
+                    source=source,
+                    url=shown,
+                ) from None
+            raise SourceUnavailable(
+                f"{source}: cannot connect ({type(exc).__name__})", source=source, url=shown
+            ) from None
+        except sqlite3.Error as exc:  # a broken cache file must not look like a verdict
+            raise SourceError(f"HTTP cache error: {exc}", source=source, url=shown) from None
+
+    def _may_follow(self, origin: str, target: str) -> bool:
+        """Redirects stay on the source's own host (http -> https allowed) or a listed one."""
+        a, b = urlsplit(origin), urlsplit(target)
+        if b.scheme not in ("http", "https") or not b.hostname:
+            return False
+        if b.hostname == a.hostname and (b.port == a.port or b.scheme != a.scheme):
+            return True
+        return b.hostname in self.settings.redirect_hosts
 
     def _remembered(self, key: str) -> Response | None:
         with self._lock:
@@ -246,10 +444,14 @@ class HttpClient:
 
     def _remember(self, key: str, resp: Response, expire: Any) -> None:
         seconds = expire if isinstance(expire, int | float) and expire >= 0 else 365 * 24 * 3600
+        if len(resp.content) > self.memory_bytes // 8:
+            return  # a big payload is read from SQLite each time rather than pinned in memory
         with self._lock:
             self._memory[key] = (replace(resp, from_cache=True), time.monotonic() + seconds)
             self._memory.move_to_end(key)
-            while len(self._memory) > self.memory_entries:
+            while len(self._memory) > self.memory_entries or (
+                sum(len(r.content) for r, _ in self._memory.values()) > self.memory_bytes
+            ):
                 self._memory.popitem(last=False)
 
     def _check_status(self, resp: Response, source: str) -> None:
@@ -302,11 +504,16 @@ class HttpClient:
                 self.session.cache.delete(key)
 
     def forget(self, url: str) -> None:
-        """Drop `url` from both cache layers: an adapter found the payload unusable."""
+        """Drop `url` (as asked for, or as a Response's `url`) from both cache layers: an
+        adapter found the payload unusable."""
+        urls = {url}
         with self._lock:
-            self._memory.pop(url, None)
+            for key, (resp, _) in list(self._memory.items()):
+                if url in (key, resp.url, resp.requested_url):
+                    urls.update((key, resp.url))
+                    del self._memory[key]
         with contextlib.suppress(sqlite3.Error):
-            self.session.cache.delete(urls=[url])
+            self.session.cache.delete(urls=sorted(urls))
 
     def probe(self, url: str, *, source: str) -> tuple[bool, str]:
         """Ask the network (never the cache, no retries) whether `url` answers; for `status`."""
@@ -320,6 +527,7 @@ class HttpClient:
                     headers={"User-Agent": self.settings.user_agent},
                     timeout=(self.settings.connect_timeout, self.settings.read_timeout),
                     stream=True,
+                    allow_redirects=False,
                 ) as raw,
             ):
                 status = raw.status_code

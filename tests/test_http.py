@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -178,3 +179,175 @@ def test_same_url_concurrently_is_fetched_once(
         )
     assert fake_server.count(PAGE) == 1
     assert sum(not r.from_cache for r in results) == 1
+
+
+# -- limits: body size, deadlines, redirects, credentials (ISSUE 10) -----------------------------
+
+
+class _Tiny:
+    """A throwaway server for answers the fake server cannot give (drips, bombs, redirects)."""
+
+    def __init__(self, handler) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class H(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *a) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    handler(self)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def _send(h, body: bytes, status: int = 200, **headers: str) -> None:
+    h.send_response(status)
+    for k, v in {"Content-Type": "text/html; charset=utf-8", **headers}.items():
+        h.send_header(k.replace("_", "-"), v)
+    h.send_header("Content-Length", str(len(body)))
+    h.end_headers()
+    h.wfile.write(body)
+
+
+def _cache_rows(settings: Settings) -> int:
+    import sqlite3
+
+    with sqlite3.connect(settings.cache_path) as db:
+        return db.execute("select count(*) from responses").fetchone()[0]
+
+
+def test_body_over_the_cap_is_cut_and_never_cached(fake_settings: Settings) -> None:
+    def big(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.send_header("Content-Length", str(50 * 2**20))
+        h.end_headers()
+        for _ in range(50):  # would be 50 MB; the client must stop after 1 MB
+            h.wfile.write(b"x" * 2**20)
+
+    server = _Tiny(big)
+    settings = fake_settings.with_(max_bodies={"dhl": 2**20}, read_timeout=5.0)
+    try:
+        with HttpClient(settings) as client, pytest.raises(SourceError, match="larger than 1 MB"):
+            client.get(server.base + "/big", source="dhl")
+        assert _cache_rows(settings) == 0
+    finally:
+        server.close()
+
+
+def test_gzip_bomb_is_cut_after_decompression(fake_settings: Settings) -> None:
+    import gzip
+
+    bomb = gzip.compress(b"\0" * (40 * 2**20))  # ~40 KB on the wire, 40 MB unpacked
+
+    server = _Tiny(lambda h: _send(h, bomb, Content_Encoding="gzip"))
+    settings = fake_settings.with_(max_bodies={"gdelt": 2**20}, read_timeout=5.0)
+    try:
+        with HttpClient(settings) as client, pytest.raises(SourceError, match="larger than"):
+            client.get(server.base + "/bomb", source="gdelt")
+    finally:
+        server.close()
+
+
+def test_a_source_dripping_one_byte_at_a_time_hits_the_deadline(fake_settings: Settings) -> None:
+    import threading
+
+    stop = threading.Event()
+
+    def drip(h):
+        h.send_response(200)
+        h.send_header("Content-Length", "100000")
+        h.end_headers()
+        while not stop.is_set():
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            time.sleep(0.05)  # always faster than the read timeout
+
+    server = _Tiny(drip)
+    settings = fake_settings.with_(request_deadline=1.0, read_timeout=0.5, retries=0)
+    try:
+        start = time.monotonic()
+        with HttpClient(settings) as client, pytest.raises(SourceTimeout):
+            client.get(server.base + "/drip", source="dhl")
+        assert time.monotonic() - start < 3
+    finally:
+        stop.set()
+        server.close()
+
+
+def test_huge_retry_after_is_not_waited_for(fake_server: FakeServer, fake_settings) -> None:
+    fake_server.rate_limit(PAGE, times=10, retry_after=3600)
+    start = time.monotonic()
+    with HttpClient(fake_settings) as client, pytest.raises(SourceRateLimited) as info:
+        client.get(fake_server.base + PAGE, source="dhl")
+    assert time.monotonic() - start < 2
+    assert info.value.retry_after == 3600
+    assert fake_server.count(PAGE) == 1  # asked once, not hammered
+
+
+def test_article_deadline_stops_further_requests(fake_server: FakeServer, http_client) -> None:
+    from checks.http import deadline
+
+    with deadline(0.3):
+        http_client.get(fake_server.base + PAGE, source="dhl")
+        time.sleep(0.35)
+        with pytest.raises(SourceTimeout, match="run out"):
+            http_client.get(fake_server.base + "/dhl/scact2016_table_en.htm", source="dhl")
+    assert fake_server.count("/dhl/scact2016_table_en.htm") == 0
+    assert http_client.get(fake_server.base + "/dhl/scact2016_table_en.htm", source="dhl")
+
+
+def test_redirect_within_the_host_is_followed_and_shown(fake_server: FakeServer, http_client):
+    fake_server.route("/dhl/old.htm", b"", status=301, headers={"Location": PAGE})
+    resp = http_client.get(fake_server.base + "/dhl/old.htm", source="dhl")
+    assert resp.status == 200 and "S/RES/2231 (2015)" in resp.text
+    assert resp.url == fake_server.base + PAGE  # the evidence names where it came from
+    assert resp.requested_url == fake_server.base + "/dhl/old.htm"
+
+
+def test_redirect_to_another_host_is_refused(fake_server: FakeServer, http_client) -> None:
+    elsewhere = FakeServer().start()  # another port: another site
+    try:
+        fake_server.route(
+            "/dhl/moved.htm", b"", status=302, headers={"Location": elsewhere.base + PAGE}
+        )
+        with pytest.raises(SourceError, match="another site"):
+            http_client.get(fake_server.base + "/dhl/moved.htm", source="dhl")
+        assert elsewhere.count(PAGE) == 0
+    finally:
+        elsewhere.stop()
+
+
+def test_api_key_stays_out_of_the_cache_file(fake_server: FakeServer, fake_settings) -> None:
+    import os
+    import stat
+
+    secret = "AIzaSECRETsecret123"
+    fake_server.route("/factcheck/", '{"claims": []}')
+    with HttpClient(fake_settings) as client:
+        resp = client.get(
+            fake_server.url("factcheck"), source="factcheck", params={"query": "x", "key": secret}
+        )
+        assert secret not in resp.url
+        again = client.get(
+            fake_server.url("factcheck"), source="factcheck", params={"query": "x", "key": secret}
+        )
+        assert again.from_cache
+    mode = stat.S_IMODE(os.stat(fake_settings.cache_path).st_mode)
+    assert mode == 0o600
+    blob = b"".join(
+        p.read_bytes()
+        for p in __import__("pathlib").Path(fake_settings.cache_path).parent.iterdir()
+    )
+    assert secret.encode() not in blob
