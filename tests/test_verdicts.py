@@ -18,9 +18,12 @@ from checks.models import Evidence, Verdict
 from checks.pipeline import check_claims
 from checks.verdicts.engine import enforce_evidence
 from checks.verdicts.people import role_matches
+from tests.fakeserver import PREFIXES
 from tests.test_undl import FIX as UNDL_FIX
 from tests.test_undl import XML, search_route
 from tests.test_wikidata import handle as wikidata_handle
+
+VOTESDB = PREFIXES.get("votesdb", "/votesdb/")
 
 
 @pytest.fixture
@@ -55,10 +58,17 @@ def one(pairs):
 
 RESOLUTION_TABLE = [
     (
-        "The Council endorsed the Iran nuclear deal in resolution 2231.",
+        "Resolution 2231 on the Iran nuclear programme was adopted in July 2015.",
         "2015-07-21",
         "supported",
         "20 July 2015",
+    ),
+    # what the sentence says it did is not in the official title: not checked, so not "supported"
+    (
+        "The Council endorsed the Iran nuclear deal in resolution 2231.",
+        "2015-07-21",
+        "partly_supported",
+        "not checked",
     ),
     (
         "The Iran nuclear deal was endorsed in resolution 2231 (2016).",
@@ -98,7 +108,9 @@ def test_typo_in_resolution_number_is_named(check):
     assert pairs[2397].label == "supported"
     assert pairs[2379].label == "contradicted"
     assert "typo for 2397" in pairs[2379].explanation
-    assert len(pairs[2379].evidence) == 2  # both records are cited
+    cited = " ".join(e.excerpt + e.title for e in pairs[2379].evidence)
+    assert "2379" in cited and "2397" in cited  # both records are cited
+    assert pairs[2379].reason == "resolution.likely_typo"
 
 
 VOTE_TABLE = [
@@ -125,8 +137,8 @@ VOTE_TABLE = [
     (
         "Resolution 2334 (2016) on Israeli settlements was adopted by 14 votes to none, with the United States abstaining.",
         "2016-12-24",
-        "partly_supported",
-        "14-0-1",
+        "supported",  # the votes database has who voted how
+        "who voted how",
     ),
     (
         "The Council adopted resolution 2231 (2015) on Iran by 14-0-1.",
@@ -175,8 +187,8 @@ def test_named_members_are_checked_against_the_per_member_record(check, fake_ser
     )
     _claim, verdict = one(check(text, "2020-08-15", "vote"))
     assert verdict.label == "supported", verdict.explanation
-    assert "who voted how" in verdict.explanation
-    assert any(e.source == "undl" for e in verdict.evidence)
+    assert "who voted how" in verdict.explanation and verdict.reason == "vote.members_match"
+    assert any(e.source in {"undl", "votesdb"} for e in verdict.evidence)
 
 
 def test_wrong_member_named_is_contradicted(check, fake_server):
@@ -338,6 +350,7 @@ SENTENCES = (
     ],
 )
 def test_a_failing_source_never_yields_a_decisive_verdict(check, fake_server, fault):
+    fake_server.fault(VOTESDB, times=100, **fault)
     for year in (2017, 2020):
         for name in (f"/dhl/scact{year}_table_en.htm", "/dhl/SC_2020-revised.html"):
             fake_server.fault(name, times=100, **fault)
@@ -354,6 +367,7 @@ def test_a_failing_source_never_yields_a_decisive_verdict(check, fake_server, fa
 
 def test_source_unavailable_offers_a_retry(check, fake_server):
     fake_server.fault("/dhl/scact2017_table_en.htm", times=100, status=503)
+    fake_server.fault(VOTESDB, times=100, status=503)
     _claim, verdict = check(
         "Resolution 2397 (2017) targets North Korea.", "2017-12-28", "resolution"
     )[0]
@@ -444,13 +458,13 @@ def test_only_x_supported_it_beside_another_count_is_flagged(check):
         assert "The article is inconsistent" in verdict.explanation
 
 
-def test_a_resolution_from_a_year_whose_table_is_missing_is_not_called_missing(check):
-    # The saved tables end in mid-2022; the fake server answers 404 for 2024.
+def test_a_resolution_from_a_year_no_record_reaches_is_not_called_missing(check):
+    # The saved tables end in mid-2022 and the votes database at the end of 2025.
     _claim, verdict = one(
-        check("Resolution 2728 (2024) demanded a ceasefire.", "2024-03-26", "resolution")
+        check("Resolution 2840 (2026) demanded a ceasefire.", "2026-03-26", "resolution")
     )
     assert verdict.label == "unverifiable"
-    assert "no table was found for 2024" in verdict.explanation
+    assert verdict.reason == "resolution.not_reached" and "2026" in verdict.explanation
 
 
 @pytest.mark.parametrize(
@@ -499,9 +513,16 @@ def test_a_date_after_the_article_is_a_plan_not_a_record(check):
 
 def test_a_vote_in_a_year_without_records_says_so(check):
     text = "The Security Council on Monday adopted a text on Gaza, with 14 votes in favour."
-    _claim, verdict = one(check(text, "2024-03-26", "vote"))
+    _claim, verdict = one(check(text, "2026-03-26", "vote"))
     assert verdict.label == "unverifiable"
-    assert "do not reach that day in 2024" in verdict.explanation
+    assert verdict.reason == "vote.not_reached" and "2026" in verdict.explanation
+
+
+def test_a_vote_after_the_un_tables_end_is_checked_against_the_votes_database(check):
+    text = "The Security Council on Monday adopted a text on Gaza, with 14 votes in favour."
+    _claim, verdict = one(check(text, "2024-03-26", "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert "S/RES/2728" in verdict.explanation and verdict.reason == "vote.counts_match"
 
 
 def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
@@ -572,13 +593,13 @@ def test_a_day_past_the_end_of_a_years_table_is_not_called_missing(check):
     assert "do not reach that day" in verdict.explanation
 
 
-def test_a_resolution_beyond_a_tables_early_end_is_not_called_missing(check):
-    # The saved 2022 table stops at resolution 2640 (30 June 2022).
+def test_a_resolution_beyond_a_tables_early_end_comes_from_the_votes_database(check):
+    # The saved 2022 table stops at resolution 2640 (30 June 2022); the votes database goes on.
     _claim, verdict = one(
         check("Resolution 2653 (2022) imposed sanctions on Haiti.", "2022-10-22", "resolution")
     )
-    assert verdict.label == "unverifiable"
-    assert "2022" in verdict.explanation
+    assert verdict.label in {"supported", "partly_supported"}, verdict.explanation
+    assert any(e.source == "votesdb" for e in verdict.evidence)
 
 
 def test_a_day_is_matched_by_what_the_sentence_is_about_not_the_whole_article(check):

@@ -130,13 +130,14 @@ def vote_text(vote: tuple[int, int, int] | None) -> str:
 STOP = frozenset(
     "the of and in on to a an for by with from situation question concerning including "
     "security council united nations international peace letter dated report reports general "
-    "secretary-general secretary meeting maintenance threats caused acts".split()
+    "secretary-general secretary meeting maintenance threats caused acts resolution resolutions "
+    "draft adopted extension mandate establishment measures concerning".split()
 )
 
 
 def topic_terms(topic: str) -> set[str]:
     """Words that show an article is about a meeting's topic (its own words plus aliases)."""
-    low = topic.lower()
+    low = re.sub(r"(?i)^security council resolution \d+ \(\d{4}\)\s*\[?(on )?", "", topic).lower()
     terms = {w for w in re.findall(r"[a-z][a-z'-]{3,}", low) if w not in STOP}
     for pattern, words in load_json("topics.json")["aliases"].items():
         if re.search(pattern, low):

@@ -1,12 +1,40 @@
-"""Rules for resolution numbers and draft symbols."""
+"""Rules for resolution numbers and draft symbols: the decision exists, its year and subject
+fit, and (when the sentence says what it did) the act is checked against its official title.
+
+"Supported" means every checkable part was compared; an act the title does not name ("created
+the mission") leaves the verdict at partly_supported, saying what was not checked.
+"""
 
 from __future__ import annotations
 
-from checks.models import Claim, Verdict
-from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_fit, vote_text
-from checks.verdicts.targets import resolution_record
+import re
+from functools import cache
+from typing import Any
 
-RULE, VERSION = "resolution.exists_year_topic", "v1"
+from checks.linking import decision_evidence, label, named_decision
+from checks.models import Claim, Verdict
+from checks.patternbook import load_json
+from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
+
+RULE, VERSION = "resolution.exists_year_topic", "v2"
+
+
+@cache
+def _acts() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    data = load_json("actions.json")["acts"]
+    return {
+        k: (re.compile(v["sentence"], re.I), re.compile(v["title"], re.I)) for k, v in data.items()
+    }
+
+
+def acts_claimed(claim: Claim) -> list[str]:
+    """What the sentence says the resolution did, read in the clause around its mention
+    (within 80 characters, not across a semicolon or another resolution)."""
+    offset = claim.start - claim.sentence_start
+    before = re.split(r"[;]|\b[Rr]esolutions?\b", claim.sentence[max(0, offset - 80) : offset])[-1]
+    after = re.split(r"[;]|\b[Rr]esolutions?\b", claim.sentence[offset + len(claim.text) :][:80])[0]
+    clause = f"{before} {after}"
+    return [act for act, (said, _title) in _acts().items() if said.search(clause)]
 
 
 def _near_misses(number: int) -> set[int]:
@@ -21,6 +49,35 @@ def _near_misses(number: int) -> set[int]:
     return out
 
 
+def _unresolved(claim: Claim, ctx: CheckContext, what: str) -> Verdict | None:
+    """Before saying 'not in the records': the records that would list it may be missing."""
+    value = claim.value
+    if value.get("draft"):
+        return make(
+            "unverifiable",
+            f"The records list no failed draft {what}; if it was adopted, it is listed under "
+            "its resolution number. Open the document to check.",
+            RULE,
+            VERSION,
+            claimed=what,
+            reason="resolution.draft_not_listed",
+        )
+    records = ctx.services.records
+    missing = records.missing_years(value["number"], value.get("year")) if records else []
+    if missing:
+        years = ", ".join(str(y) for y in missing)
+        return make(
+            "unverifiable",
+            f"The records that would list {what} are not available here (no table was found "
+            f"for {years}); it may be among them. Check again later.",
+            RULE,
+            VERSION,
+            claimed=what,
+            reason="resolution.not_reached",
+        )
+    return None
+
+
 def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
     value = claim.value
     if value.get("organ") == "GA":
@@ -30,6 +87,7 @@ def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
             "Security Council records only.",
             RULE,
             VERSION,
+            reason="resolution.other_body",
         )
     if not value.get("number") and not value.get("draft"):
         return make(
@@ -38,120 +96,123 @@ def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
             "resolution or draft; open it to check what the article says of it.",
             RULE,
             VERSION,
+            reason="resolution.not_a_decision",
         )
-    rec = resolution_record(ctx, claim)
-    label = value.get("symbol") or f"resolution {value.get('number')}"
-    if rec is None and value.get("draft"):
-        # The tables list failed drafts by symbol; an adopted draft appears as its resolution.
-        return make(
-            "unverifiable",
-            f"The Dag Hammarskjöld Library tables list no failed draft {label}; if it was "
-            "adopted, it is listed under its resolution number. Open the document to check.",
-            RULE,
-            VERSION,
-            claimed=label,
-        )
-    if rec is None and ctx.services.records is not None:
-        missing = ctx.services.records.missing_years(value["number"], value.get("year"))
-        if missing:
-            years = ", ".join(str(y) for y in missing)
-            return make(
-                "unverifiable",
-                f"The records that would list {label} are not available here (no table "
-                f"was found for {years}); it may be among them. Check again later.",
-                RULE,
-                VERSION,
-                claimed=label,
-            )
-    if rec is None:
-        return make(
+    what = value.get("symbol") or f"resolution {value.get('number')}"
+    d = named_decision(ctx, claim)
+    if d is None:
+        return _unresolved(claim, ctx, what) or make(
             "not_found",
-            f"The Dag Hammarskjöld Library tables list no {label}. Check the "
-            "number (or the records may not yet cover it).",
+            f"The Council's records list no {what}. Check the number (or the records may not "
+            "yet cover it).",
             RULE,
             VERSION,
-            claimed=label,
+            claimed=what,
+            reason="resolution.not_found",
         )
-    ev = [
-        evidence(
-            rec.record,
-            f"{rec.symbol}: {rec.status}, {long_date(rec.date)}, "
-            f"{vote_text(rec.vote)}, {rec.meeting_record or ''} - {rec.topic}",
-        )
-    ]
-    found = f"{rec.symbol}, {rec.status} on {long_date(rec.date)} ({rec.topic})"
+    return _compare(claim, ctx, d, what)
+
+
+def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
+    ev = decision_evidence(
+        d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {vote_text(d.vote)} - {d.title}"
+    )
+    found = f"{d.key}, {d.outcome} on {long_date(d.date)} ({d.title})"
+    common = {"evidence": ev, "claimed": what, "found": found}
+    value = claim.value
     if value.get("draft"):
         return make(
             "supported",
-            f"Draft {rec.symbol} was put to the vote on "
-            f"{long_date(rec.date)} ({rec.status}, {vote_text(rec.vote)}).",
+            f"Draft {d.key} was put to the vote on {long_date(d.date)} ({d.outcome}, "
+            f"{vote_text(d.vote)}).",
             RULE,
             VERSION,
-            evidence=ev,
-            claimed=label,
-            found=found,
+            reason="resolution.draft_on_record",
+            **common,
         )
     year = value.get("year")
-    if year and rec.year != year:
+    if year and d.date and d.date.year != year:
         return make(
             "contradicted",
-            f"The article says {label}; the record of resolution "
-            f"{rec.number} says it was adopted in {rec.year} ({long_date(rec.date)}), "
-            f"not {year}.",
+            f"The article says {what}; the record of resolution {d.number} says it was adopted "
+            f"in {d.date.year} ({long_date(d.date)}), not {year}.",
             RULE,
             VERSION,
-            evidence=ev,
-            claimed=label,
-            found=found,
+            reason="resolution.year_differs",
+            **common,
         )
-    fit = topic_fit(rec.topic, ctx.text)
-    if fit == 0:
-        better = _typo_candidate(claim, ctx, rec.number)
-        if better is not None:
-            ev.append(evidence(better.record, f"{better.symbol}: {better.topic}"))
-            return make(
-                "contradicted",
-                f'Resolution {rec.number} ({rec.year}) is about "{rec.topic}", not what the '
-                f"article discusses. It is likely a typo for {better.number}, adopted on "
-                f'{long_date(better.date)} on "{better.topic}".',
-                RULE,
-                VERSION,
-                evidence=ev,
-                claimed=label,
-                found=f"{rec.symbol}: {rec.topic}; {better.symbol}: {better.topic}",
-            )
+    if topic_fit(d.title, ctx.text) == 0:
+        return _off_topic(claim, ctx, d, common)
+    acts = acts_claimed(claim)
+    _, title_acts = zip(*[_acts()[a] for a in acts], strict=True) if acts else ((), ())
+    confirmed = [a for a, t in zip(acts, title_acts, strict=True) if t.search(d.title)]
+    unchecked = [a for a in acts if a not in confirmed]
+    year = d.date.year if d.date else "?"
+    base = (
+        f"Resolution {d.number} ({year}) was adopted on {long_date(d.date)} "
+        f'({vote_text(d.vote)}), on "{d.title}", which fits the article'
+    )
+    if unchecked:
         return make(
             "partly_supported",
-            f"Resolution {rec.number} exists (adopted "
-            f'{long_date(rec.date)}), but its topic, "{rec.topic}", does not obviously '
-            "match the article: check that the right number is cited.",
+            f"{base}. What the article says it did ({', '.join(unchecked)}) is not in its "
+            "official title, so it was not checked: read the resolution's text.",
             RULE,
             VERSION,
-            evidence=ev,
-            claimed=label,
-            found=found,
+            reason="resolution.action_unchecked",
+            **common,
         )
+    also = (
+        f"; its title confirms what the article says it did ({', '.join(confirmed)})"
+        if confirmed
+        else ""
+    )
     return make(
         "supported",
-        f"Resolution {rec.number} ({rec.year}) was adopted on "
-        f'{long_date(rec.date)} ({vote_text(rec.vote)}) on "{rec.topic}", which fits '
-        "the article.",
+        f"{base}{also}.",
         RULE,
         VERSION,
-        evidence=ev,
-        claimed=label,
-        found=found,
+        reason="resolution.action_in_title" if confirmed else "resolution.exists_fits",
+        **common,
+    )
+
+
+def _off_topic(claim: Claim, ctx: CheckContext, d: Any, common: dict) -> Verdict:
+    better = _typo_candidate(claim, ctx, d.number)
+    if better is not None:
+        return make(
+            "contradicted",
+            f'Resolution {d.number} is about "{d.title}", not what the article discusses. It '
+            f"is likely a typo for {better.number}, adopted on {long_date(better.date)} on "
+            f'"{better.title}".',
+            RULE,
+            VERSION,
+            reason="resolution.likely_typo",
+            **{
+                **common,
+                "evidence": common["evidence"] + decision_evidence(better),
+                "found": f"{label(d)}: {d.title}; {label(better)}: {better.title}",
+            },
+        )
+    return make(
+        "partly_supported",
+        f"Resolution {d.number} exists (adopted {long_date(d.date)}), but its subject, "
+        f'"{d.title}", does not obviously match the article: check that the right number is '
+        "cited.",
+        RULE,
+        VERSION,
+        reason="resolution.topic_unclear",
+        **common,
     )
 
 
 def _typo_candidate(claim: Claim, ctx: CheckContext, number: int):
-    """A resolution one slip away whose topic fits the article (preferring one it cites)."""
-    cited = {c.value.get("number") for c in ctx.claims if c.type == "resolution"}
-    candidates = sorted(_near_misses(number), key=lambda n: (n not in cited, abs(n - number)))
-    for n in candidates:
+    """A resolution one slip away whose topic fits the article (only numbers it cites)."""
+    cited = {c.value.get("number"): c for c in ctx.claims if c.type == "resolution"}
+    for n in sorted(_near_misses(number), key=lambda n: abs(n - number)):
         if n not in cited:
             continue  # only numbers the article itself uses: a guess otherwise
-        rec = ctx.memo(("res", n, None), lambda n=n: ctx.services.records.resolution(n))
-        if rec is not None and topic_fit(rec.topic, ctx.text) > 0:
-            return rec
+        d = named_decision(ctx, cited[n])
+        if d is not None and topic_fit(d.title, ctx.text) > 0:
+            return d
     return None

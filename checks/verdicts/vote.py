@@ -1,21 +1,31 @@
-"""Rules for vote tallies: counts, "unanimous", vetoes and who voted how."""
+"""Rules for vote tallies: counts, "unanimous", vetoes and who voted how, compared with the
+decision the linking step chose (`checks.linking`).
+
+Small steps, one question each: which decision (link), what the record lets us compare
+(counts, unanimity, veto, members), and whether a mismatch may be called a contradiction (the
+link did not lean on the value under test, and no other decision in reach matches the claim).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from checks import countries
 from checks.errors import SourceError
 from checks.extract.context import council_size
-from checks.models import Claim, Verdict
+from checks.linking import Link, decision_evidence, decisive_link, label, link_decision
+from checks.models import Claim, Evidence, Verdict
 from checks.sources.base import Query
 from checks.verdicts.base import CheckContext, evidence, long_date, make, vote_text
 from checks.verdicts.numbers import OTHER_COUNCILS
-from checks.verdicts.targets import Target, dated_target, named_target
 
-RULE, VERSION = "vote.compare_record", "v1"
+RULE, VERSION = "vote.compare_record", "v2"
 KEYS = (("for", 0, "in favour"), ("against", 1, "against"), ("abstain", 2, "abstentions"))
+MEMBER_KEYS = (("in_favour", "Y", "in favour"), ("against_members", "N", "against"),
+               ("abstaining", "A", "abstaining"))  # fmt: skip
 
 
 def claimed_text(value: dict) -> str:
@@ -24,13 +34,10 @@ def claimed_text(value: dict) -> str:
         parts.insert(0, "unanimous")
     if value.get("vetoed_by"):
         parts.append("vetoed by " + ", ".join(value["vetoed_by"]))
-    for key, word in (
-        ("in_favour", "for"),
-        ("against_members", "against"),
-        ("abstaining", "abstaining"),
-    ):
+    for key, _code, word in MEMBER_KEYS:
         if value.get(key):
-            parts.append(f"{', '.join(value[key])} {word}")
+            some = "including " if value.get("partial_list") else ""
+            parts.append(f"{some}{', '.join(value[key])} {word}")
     return "; ".join(parts) or "a vote"
 
 
@@ -52,7 +59,174 @@ def other_body(claim: Claim, on: date | None) -> str | None:
     return None
 
 
+@dataclass
+class Comparison:
+    """What was compared with one decision's record, what differed, and what could not be."""
+
+    checked: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (reason code, words)
+    unchecked: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        return bool(self.checked) and not self.problems
+
+
+# --- the steps ---------------------------------------------------------------------------------
+def compare_counts(value: dict, d: Any, out: Comparison) -> None:
+    said = [
+        k for k, _, _ in KEYS if value.get(k) is not None and k not in value.get("inferred", [])
+    ]
+    if not said:
+        return
+    if d.vote is None:
+        why = "the records disagree on it" if "vote" in (d.disputes or {}) else "none is recorded"
+        if d.without_vote:
+            why = "it was adopted without a vote"
+        out.unchecked.append(f"the counts ({why})")
+        return
+    out.checked.append("the counts")
+    for key, i, word in KEYS:
+        if key in said and value[key] != d.vote[i]:
+            out.problems.append(
+                ("vote.counts_differ", f"{value[key]} {word} (record: {d.vote[i]})")
+            )
+
+
+def compare_unanimity(value: dict, d: Any, out: Comparison) -> None:
+    if not value.get("unanimous"):
+        return
+    if d.without_vote:
+        out.unchecked.append("unanimity (adopted without a vote)")
+        return
+    if d.vote is None:
+        out.unchecked.append("unanimity (no agreed count on record)")
+        return
+    out.checked.append("unanimity")
+    if d.vote[1] or d.vote[2] or d.vote[0] < council_size(d.date):
+        out.problems.append(
+            ("vote.not_unanimous", f"unanimous, but the record is {vote_text(d.vote)}")
+        )
+
+
+def _vetoers(d: Any) -> set[str]:
+    recorded = {countries.canonical(c) for c in d.vetoed_by}
+    if not recorded and d.members:
+        recorded = {
+            n for n, v in d.members.items() if v == "N" and countries.is_permanent_member(n)
+        }
+    return recorded
+
+
+def compare_veto(value: dict, d: Any, out: Comparison) -> None:
+    """A veto is a permanent member's negative vote on a draft that had the votes to pass."""
+    if not value.get("vetoed_by"):
+        return
+    out.checked.append("the veto")
+    if d.outcome != "vetoed":
+        needed = 9 if council_size(d.date) == 15 else 7
+        if d.vote and d.vote[0] < needed:
+            words = (f"not vetoed: the draft failed for lack of votes ({d.vote[0]} in favour, "
+                     f"{needed} needed)")  # fmt: skip
+        else:
+            words = f"the record does not show a veto ({d.outcome})"
+        out.problems.append(("vote.not_vetoed", words))
+        return
+    recorded = _vetoers(d)
+    said = {countries.canonical(c) for c in value["vetoed_by"]}
+    if recorded and said != recorded:
+        out.problems.append(
+            (
+                "vote.veto_differs",
+                f"vetoed by {', '.join(sorted(said))} (record: {', '.join(sorted(recorded))})",
+            )
+        )
+
+
+def compare_members(value: dict, members: dict[str, str], out: Comparison) -> None:
+    """Each member the claim names, against the per-member record. A partial list ("eleven,
+    including A, B and C") is checked name by name, never by its length."""
+    by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set()}
+    for name, vote in members.items():
+        if vote in by_vote:
+            by_vote[vote].add(name)
+    out.checked.append("who voted how")
+    for key, code, word in MEMBER_KEYS:
+        said = {countries.canonical(n) for n in value.get(key) or []}
+        unknown = {n for n in said if n not in members}
+        if unknown:
+            out.unchecked.append(f"{', '.join(sorted(unknown))} (not on the Council's roll here)")
+        wrong = said - unknown - by_vote[code]
+        if wrong:
+            out.problems.append(
+                (
+                    "vote.member_differs",
+                    f"{', '.join(sorted(wrong))} not recorded as {word} "
+                    f"(record: {', '.join(sorted(by_vote[code])) or 'none'})",
+                )
+            )
+        exclusive = value.get("only") and key == "in_favour" and not value.get("partial_list")
+        if exclusive and said and by_vote[code] - said:
+            out.problems.append(
+                (
+                    "vote.member_differs",
+                    f"not only {', '.join(sorted(said))}: the record also has "
+                    f"{', '.join(sorted(by_vote[code] - said))} in favour",
+                )
+            )
+
+
+def _named_members(value: dict) -> bool:
+    return any(value.get(k) for k, _c, _w in MEMBER_KEYS)
+
+
+def member_votes(ctx: CheckContext, d: Any) -> tuple[dict[str, str] | None, list[Evidence], str]:
+    """Who voted how: the decision's own record, else the UN Digital Library's voting record."""
+    if d.members:
+        return dict(d.members), [], ""
+    source = ctx.services.undl
+    if source is None:
+        return None, [], ""
+    if d.number:
+        query = Query(kind="resolution", value=str(d.number), year=d.date.year if d.date else None)
+    else:
+        query = Query(kind="draft", value=d.draft or d.key)
+    try:
+        records = ctx.search(source, query)
+    except SourceError as exc:
+        return None, [], f" (The per-member record could not be reached: {exc}.)"
+    for record in records:
+        votes = record.fields.get("votes")
+        if record.fields.get("record_type") == "voting" and votes:
+            members = {countries.canonical(n.title()): v for n, v in votes.items()}
+            listed = ", ".join(f"{n} {v or 'non-voting'}" for n, v in sorted(members.items()))
+            return members, [evidence(record, "Per-member votes: " + listed)], ""
+    return None, [], " (No per-member record was found for it.)"
+
+
+def compare(value: dict, d: Any, ctx: CheckContext | None) -> tuple[Comparison, str]:
+    """Every checkable part of the claim against decision `d`."""
+    out = Comparison()
+    compare_counts(value, d, out)
+    compare_unanimity(value, d, out)
+    compare_veto(value, d, out)
+    note = ""
+    if _named_members(value):
+        members = dict(d.members) if d.members else None
+        if members is None and ctx is not None:
+            members, ev, note = member_votes(ctx, d)
+            out.evidence += ev
+        if members:
+            compare_members(value, members, out)
+        else:
+            out.unchecked.append("which members voted how")
+    return out, note
+
+
+# --- the rule ----------------------------------------------------------------------------------
 def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
+    claimed = claimed_text(claim.value)
     elsewhere = other_body(claim, ctx.article_date)
     if elsewhere:
         return make(
@@ -60,197 +234,114 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
             f"{elsewhere}; the workbench checks Security Council votes only.",
             RULE,
             VERSION,
-            claimed=claimed_text(claim.value),
+            claimed=claimed,
+            reason="vote.other_body",
         )
-    target = named_target(ctx, claim, must_attach=True)
-    note = ""
-    if target is None:
-        target, note = dated_target(ctx, claim)
-    claimed = claimed_text(claim.value)
-    if target is None:
+    link = link_decision(ctx, claim)
+    if link.decision is None:
+        return _no_link(link, claimed)
+    d = link.decision
+    result, note = compare(claim.value, d, ctx)
+    ev = decision_evidence(d, _record_line(d)) + result.evidence
+    found = _record_line(d)
+    chosen = f"Decision: {label(d)}, chosen as {link.why}."
+    if link.runner_up is not None:
+        chosen += f" Runner-up: {label(link.runner_up.decision)}."
+    common = {"evidence": ev, "claimed": claimed, "found": found, "decision": link.to_dict()}
+    if result.problems:
+        return _mismatch(claim, ctx, link, result, chosen, common)
+    if not result.checked:
         return make(
             "unverifiable",
-            f"Could not tell which Council vote this is about. {note} "
-            "Cite the resolution or draft symbol to check it.",
+            f"Nothing in the claim could be compared with {label(d)}: "
+            f"{'; '.join(result.unchecked) or 'no counts or names'}.{note} {chosen}",
             RULE,
             VERSION,
-            claimed=claimed,
+            reason="vote.disputed_record"
+            if "vote" in (d.disputes or {})
+            else "vote.nothing_checked",
+            **common,
         )
-    return compare(claim.value, target, ctx, claimed)
-
-
-def compare(value: dict, target: Target, ctx: CheckContext, claimed: str) -> Verdict:
-    ev = [
-        evidence(
-            target.record,
-            f"{target.symbol}: {target.status}, {vote_text(target.vote)}"
-            + (f", vetoed by {', '.join(target.vetoed_by)}" if target.vetoed_by else ""),
-        )
-    ]
-    found = f"{target.symbol} ({long_date(target.date)}): {target.status}, {vote_text(target.vote)}"
-    if target.vetoed_by:
-        found += f", vetoed by {', '.join(target.vetoed_by)}"
-    where = f"the UN record of {target.symbol}, {long_date(target.date)}"
-    if target.vote is None:
-        return make(
-            "unverifiable",
-            f"{where} gives no vote count ({target.status}).",
-            RULE,
-            VERSION,
-            evidence=ev,
-            claimed=claimed,
-            found=found,
-        )
-    wrong: list[str] = []
-    checked: list[str] = []
-    for key, i, word in KEYS:
-        if value.get(key) is not None and key not in value.get("inferred", []):
-            checked.append(word)
-            if value[key] != target.vote[i]:
-                wrong.append(f"{value[key]} {word} (record: {target.vote[i]})")
-    if value.get("unanimous"):
-        checked.append("unanimity")
-        size = council_size(target.date)
-        if target.vote[1] or target.vote[2] or target.vote[0] < size:
-            wrong.append(f"unanimous, but the record is {vote_text(target.vote)}")
-    if value.get("vetoed_by"):
-        checked.append("veto")
-        wrong += _veto_problems(value["vetoed_by"], target)
-    names_unchecked = _named_members(value)
-    member_note = ""
-    if names_unchecked:
-        members, member_record, member_note = _member_votes(ctx, target)
-        if members is not None:
-            problems = _member_problems(value, members)
-            ev.append(
-                evidence(
-                    member_record,
-                    "Per-member votes: "
-                    + ", ".join(
-                        f"{name} {vote or 'non-voting'}" for name, vote in sorted(members.items())
-                    ),
-                )
-            )
-            wrong += problems
-            checked.append("who voted how")
-            names_unchecked = False
-    if value.get("only") and value.get("for") is not None and not wrong:
-        checked.append("only these supported it")
-    if wrong:
-        return make(
-            "contradicted",
-            f"The article says {claimed}; {where} says "
-            f"{vote_text(target.vote)} ({target.status}). Mismatch: {'; '.join(wrong)}. "
-            f"Decision chosen as {target.how}.",
-            RULE,
-            VERSION,
-            evidence=ev,
-            claimed=claimed,
-            found=found,
-        )
-    if not checked:
-        return make(
-            "unverifiable",
-            "The claim names members but no counts; the per-member "
-            f"record is needed to check them. The tally was {vote_text(target.vote)}.",
-            RULE,
-            VERSION,
-            evidence=ev,
-            claimed=claimed,
-            found=found,
-        )
-    if names_unchecked:
+    if result.unchecked:
         return make(
             "partly_supported",
-            f"The counts match {where} ({vote_text(target.vote)}), "
-            f"but which members voted how is not in this record.{member_note}",
+            f"The article says {claimed}; the record of {label(d)} agrees on "
+            f"{', '.join(result.checked)}, but {'; '.join(result.unchecked)} could not be "
+            f"checked.{note} {chosen}",
             RULE,
             VERSION,
-            evidence=ev,
-            claimed=claimed,
-            found=found,
+            reason="vote.partly_checked",
+            **common,
         )
     return make(
         "supported",
-        f"The article says {claimed}; {where} says {vote_text(target.vote)} "
-        f"({target.status}). Checked: {', '.join(checked)}. Decision chosen as "
-        f"{target.how}.",
+        f"The article says {claimed}; the record of {label(d)} says {vote_text(d.vote)}. "
+        f"Checked: {', '.join(result.checked)}. {chosen}",
         RULE,
         VERSION,
-        evidence=ev,
-        claimed=claimed,
-        found=found,
+        reason="vote.members_match" if "who voted how" in result.checked else "vote.counts_match",
+        **common,
     )
 
 
-def _veto_problems(claimed_by: list[str], target: Target) -> list[str]:
-    """A veto is a permanent member's negative vote on a draft that had the votes to pass."""
-    size = council_size(target.date)
-    needed = 9 if size == 15 else 7
-    problems = []
-    if target.status != "vetoed":
-        if target.vote and target.vote[0] < needed:
-            problems.append(
-                f"not vetoed: the draft failed for lack of votes ({target.vote[0]} "
-                f"in favour, {needed} needed)"
-            )
-        else:
-            problems.append(f"the record does not show a veto (status: {target.status})")
-        return problems
-    recorded = {countries.canonical(c) for c in target.vetoed_by}
-    said = {countries.canonical(c) for c in claimed_by}
-    if said != recorded:
-        problems.append(
-            f"vetoed by {', '.join(sorted(said))} (record: {', '.join(sorted(recorded))})"
+def _record_line(d: Any) -> str:
+    line = f"{d.key} ({long_date(d.date)}): {d.outcome}, {vote_text(d.vote)}"
+    if d.vetoed_by:
+        line += f", vetoed by {', '.join(d.vetoed_by)}"
+    return line
+
+
+def _no_link(link: Link, claimed: str) -> Verdict:
+    codes = {
+        "link.ambiguous": "vote.link_ambiguous",
+        "link.not_reached": "vote.not_reached",
+        "link.other_time": "vote.other_time",
+    }
+    return make(
+        "unverifiable",
+        f"Could not tell which Council vote this is about. {link.note} "
+        "Cite the resolution or draft symbol to check it.",
+        RULE,
+        VERSION,
+        claimed=claimed,
+        reason=codes.get(link.reason, "vote.no_link"),
+        decision=link.to_dict() if link.runner_up else None,
+    )
+
+
+def _mismatch(
+    claim: Claim, ctx: CheckContext, link: Link, result: Comparison, chosen: str, common: dict
+) -> Verdict:
+    """A contradiction only when the link is sure, did not lean on what differs, and no other
+    decision in reach matches the claim; otherwise say which decision the text may mean."""
+    d = link.decision
+    wrong = "; ".join(words for _code, words in result.problems)
+    codes = {code for code, _w in result.problems}
+    leaned = bool(link.leaned_on) and bool(
+        codes & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed"}
+    )
+    others = [
+        c.decision
+        for c in link.candidates
+        if c.decision.key != d.key and compare(claim.value, c.decision, None)[0].matches
+    ]
+    if others or leaned or not decisive_link(link):
+        maybe = f" The text may mean {label(others[0])}, whose record matches." if others else ""
+        return make(
+            "unverifiable",
+            f"The article says {common['claimed']}; {label(d)} differs ({wrong}), but the "
+            f"link is not sure enough to call the article wrong.{maybe} {chosen}",
+            RULE,
+            VERSION,
+            reason="vote.link_ambiguous",
+            **common,
         )
-    return problems
-
-
-def _named_members(value: dict) -> bool:
-    return any(value.get(k) for k in ("in_favour", "against_members", "abstaining"))
-
-
-def _member_votes(ctx: CheckContext, target: Target):
-    """Who voted how, from the UN Digital Library voting record: (votes, record, note)."""
-    source = ctx.services.undl
-    if source is None:
-        return None, None, ""
-    if target.kind == "resolution":
-        number, _, year = target.symbol.removeprefix("S/RES/").partition(" (")
-        query = Query(kind="resolution", value=number, year=int(year.rstrip(")")) if year else None)
-    else:
-        query = Query(kind="draft", value=target.symbol)
-    try:
-        records = ctx.search(source, query)
-    except SourceError as exc:
-        return None, None, f" (The per-member record could not be reached: {exc}.)"
-    for record in records:
-        votes = record.fields.get("votes")
-        if record.fields.get("record_type") == "voting" and votes:
-            return {countries.canonical(n.title()): v for n, v in votes.items()}, record, ""
-    return None, None, " (The UN Digital Library has no per-member record for it.)"
-
-
-def _member_problems(value: dict, members: dict[str, str | None]) -> list[str]:
-    by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set()}
-    for name, vote in members.items():
-        if vote in by_vote:
-            by_vote[vote].add(name)
-    problems = []
-    for key, code, word in (
-        ("in_favour", "Y", "in favour"),
-        ("against_members", "N", "against"),
-        ("abstaining", "A", "abstaining"),
-    ):
-        said = {countries.canonical(n) for n in value.get(key) or []}
-        if said - by_vote[code]:
-            problems.append(
-                f"{', '.join(sorted(said - by_vote[code]))} not recorded as {word} "
-                f"(record: {', '.join(sorted(by_vote[code])) or 'none'})"
-            )
-        if key == "in_favour" and value.get("only") and by_vote[code] - said:
-            problems.append(
-                f"not only {', '.join(sorted(said))}: the record also has "
-                f"{', '.join(sorted(by_vote[code] - said))} in favour"
-            )
-    return problems
+    return make(
+        "contradicted",
+        f"The article says {common['claimed']}; the record of {label(d)} says "
+        f"{vote_text(d.vote)}. Mismatch: {wrong}. {chosen}",
+        RULE,
+        VERSION,
+        reason=result.problems[0][0],
+        **common,
+    )

@@ -1,0 +1,315 @@
+"""Decision linking: which Council decision a vote, resolution or date claim is about.
+
+Like entity linking: gather candidate decisions from what the text gives (a symbol or number
+the claim belongs to; days stated in or before its sentence; the days before the article's
+date), rank them by what the sentence says of them (topic words, outcome words such as
+"vetoed" or "adopted", members said to have voted a way), and keep the best with a confidence,
+or none. The runner-up is kept so a reviewer sees when the choice was close.
+
+Ranking never uses the counts under test: a tally is compared with the decision the text
+points to, not used to choose it. Outcome and member words may rank candidates; the link then
+records that it leaned on them (`leaned_on`), and rules do not contradict what they were
+chosen by.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from checks import countries
+from checks.models import Claim, Evidence
+from checks.verdicts.base import CheckContext, topic_fit
+
+#: How far back from the article's date a decision is in reach ("last week's vote").
+WINDOW_DAYS = 7
+#: A runner-up this close (in score) makes the link ambiguous: no link is kept.
+TIE = 1.0
+
+#: Weights of where a candidate's day came from (stated in the sentence is strongest).
+DAY_WEIGHT = {
+    "date in sentence": 6.0,
+    "date before": 3.0,
+    "article date": 2.0,
+    "day before the article": 2.0,
+    "month in sentence": 2.0,
+    "days before the article": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    decision: Any  # checks.decisions.Decision (or a RecordDecision)
+    score: float
+    why: tuple[str, ...]
+    named: bool = False
+    leaned_on: tuple[str, ...] = ()  # "outcome", "members": words the ranking used
+    sure: bool = False  # its subject is in the claim's own sentence, or its day is stated
+
+
+@dataclass
+class Link:
+    """The decision chosen for a claim (or None), with why and how sure."""
+
+    decision: Any = None
+    confidence: float = 0.0
+    why: str = ""
+    named: bool = False
+    runner_up: Candidate | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    leaned_on: tuple[str, ...] = ()
+    note: str = ""  # why there is no link, or what was not reached
+    reason: str = ""  # "link.named", "link.ranked", "link.ambiguous", "link.none", ...
+
+    def to_dict(self) -> dict[str, Any]:
+        """For Verdict.decision: what a panel shows."""
+        out: dict[str, Any] = {"confidence": round(self.confidence, 2), "why": self.why}
+        if self.decision is not None:
+            out["decision"] = describe(self.decision)
+        if self.runner_up is not None:
+            out["runner_up"] = {
+                **describe(self.runner_up.decision),
+                "why": "; ".join(self.runner_up.why),
+            }
+        return out
+
+
+def describe(d: Any) -> dict[str, Any]:
+    return {
+        "key": d.key,
+        "outcome": d.outcome,
+        "date": d.date.isoformat() if d.date else None,
+        "title": d.title,
+        "vote": list(d.vote) if d.vote else None,
+    }
+
+
+def label(d: Any) -> str:
+    when = f"{d.date.day} {d.date:%B %Y}" if d.date else "an unknown date"
+    return f"{d.key} ({d.outcome}, {when})"
+
+
+def index(ctx: CheckContext):
+    return ctx.services.decisions
+
+
+# --- named decisions ---------------------------------------------------------------------------
+def named_decision(ctx: CheckContext, res: Claim) -> Any:
+    """The decision a resolution claim names (None when the index lacks it)."""
+    idx = index(ctx)
+    if idx is None or res.value.get("organ") == "GA":
+        return None
+    v = res.value
+    if v.get("number"):
+        return ctx.memo(("decision", v["number"]), lambda: idx.resolution(v["number"]))
+    if v.get("symbol") and v.get("draft"):
+        return ctx.memo(("decision", v["symbol"]), lambda: idx.draft(v["symbol"]))
+    return None
+
+
+def _claim(ctx: CheckContext, claim_id: str | None) -> Claim | None:
+    return next((c for c in ctx.claims if c.id == claim_id), None) if claim_id else None
+
+
+# --- days --------------------------------------------------------------------------------------
+def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, str]], str]:
+    """Days the story may put the decision on, with where each came from; and a note when the
+    sentence speaks of another time (no day of the story can stand for it)."""
+    links = claim.links
+    if links.get("tense") in {"future", "habitual"}:
+        return (
+            [],
+            f"The sentence speaks of {'a plan' if links['tense'] == 'future' else 'other times'}.",
+        )
+    own = [_claim(ctx, i) for i in links.get("dates", [])]
+    own = [c for c in own if c is not None]
+    if claim.type == "date":
+        own.insert(0, claim)
+    out: list[tuple[date, str]] = []
+    coarse = [c for c in own if c.value.get("date") and c.value.get("precision") != "day"]
+    days = [c for c in own if c.value.get("date") and c.value.get("precision") == "day"]
+    for c in days:
+        out.append((date.fromisoformat(c.value["date"]), "date in sentence"))
+    if coarse and not days:
+        c = coarse[0]
+        if c.value.get("precision") == "month" and not c.value.get("qualifier"):
+            y, m = (int(x) for x in c.value["date"].split("-"))
+            last = calendar.monthrange(y, m)[1]
+            out += [(date(y, m, d), "month in sentence") for d in range(1, last + 1)]
+            return out, ""
+        return [], "The sentence dates itself only coarsely: another time than the story's day."
+    for i in links.get("dates_before", []):
+        c = _claim(ctx, i)
+        if c is not None and c.value.get("precision") == "day" and c.value.get("date"):
+            out.append((date.fromisoformat(c.value["date"]), "date before"))
+    on = ctx.article_date
+    if on is not None:
+        out.append((on, "article date"))
+        out.append((on - timedelta(days=1), "day before the article"))
+        out += [
+            (on - timedelta(days=k), "days before the article") for k in range(2, WINDOW_DAYS + 1)
+        ]
+    seen: set[date] = set()
+    return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""
+
+
+# --- ranking -----------------------------------------------------------------------------------
+OUTCOME_FIT = {
+    ("vetoed", "vetoed"): 3.0,
+    ("vetoed", "failed"): -2.0,
+    ("vetoed", "adopted"): -4.0,
+    ("not_adopted", "vetoed"): 3.0,
+    ("not_adopted", "failed"): 3.0,
+    ("not_adopted", "adopted"): -4.0,
+    ("adopted", "adopted"): 2.0,
+    ("adopted", "vetoed"): -4.0,
+    ("adopted", "failed"): -4.0,
+}
+
+
+def _members_fit(value: dict, d: Any) -> float:
+    """Members the claim says voted a way, against the record (when it has per-member votes)."""
+    if not d.members and not d.vetoed_by:
+        return 0.0
+    score = 0.0
+    said = [(n, "N") for n in value.get("vetoed_by") or []]
+    for key, code in (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A")):
+        said += [(n, code) for n in value.get(key) or []]
+    for name, code in said:
+        canon = countries.canonical(name)
+        if d.members:
+            got = d.members.get(canon)
+            if got is not None:
+                score += 0.5 if got == code else -0.5
+        elif code == "N" and d.vetoed_by:
+            score += 0.5 if canon in {countries.canonical(v) for v in d.vetoed_by} else -0.5
+    return score
+
+
+def rank(ctx: CheckContext, claim: Claim, days: list[tuple[date, str]]) -> list[Candidate]:
+    """Candidates on the given days whose subject fits what the sentence (first) and the
+    story's lead say; scored by where the day came from, the fit and the outcome words."""
+    idx = index(ctx)
+    near = ctx.near_text(claim)
+    outcome = claim.links.get("outcome")
+    out: dict[str, Candidate] = {}
+    for day, where in days:
+        for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day)):
+            own, fit = topic_fit(d.title, claim.sentence), topic_fit(d.title, near)
+            if fit <= 0:
+                continue  # a decision on another subject is not in reach
+            why = [
+                f"on {where} ({day.isoformat()})",
+                f"topic fits ({fit} words, {own} in the sentence)",
+            ]
+            score = DAY_WEIGHT[where] + 1.5 * min(own, 3) + 0.5 * min(fit, 4)
+            leaned: list[str] = []
+            o = OUTCOME_FIT.get((outcome, d.outcome), 0.0) if outcome else 0.0
+            if o:
+                score += o
+                why.append(f"the sentence says {outcome.replace('_', ' ')}")
+                leaned.append("outcome")
+            m = _members_fit(claim.value, d) if claim.type == "vote" else 0.0
+            if m:
+                score += m
+                leaned.append("members")
+                why.append("members named" + (" fit" if m > 0 else " do not fit"))
+            sure = own > 0 or (where != "days before the article" and fit >= 2)
+            cand = Candidate(d, score, tuple(why), leaned_on=tuple(leaned), sure=sure)
+            if d.key not in out or out[d.key].score < score:
+                out[d.key] = cand
+    return sorted(out.values(), key=lambda c: -c.score)
+
+
+def link_decision(ctx: CheckContext, claim: Claim) -> Link:
+    """The decision `claim` is about, named or ranked; or none, with a note saying why."""
+    key = ("link", claim.id)
+    return ctx.memo(key, lambda: _link(ctx, claim))
+
+
+def _link(ctx: CheckContext, claim: Claim) -> Link:
+    idx = index(ctx)
+    if idx is None:
+        return Link(note="No decision records are configured.", reason="link.no_index")
+    named_claims = [_claim(ctx, claim.links.get("resolution"))]
+    if claim.type == "resolution":
+        named_claims.insert(0, claim)
+    for res in named_claims:
+        if res is None:
+            continue
+        d = named_decision(ctx, res)
+        if d is not None:
+            return Link(
+                d, 0.95, f"named in the sentence ({res.text})", named=True, reason="link.named"
+            )
+    if claim.type == "vote" and len(claim.links.get("resolutions", [])) == 1:
+        res = _claim(ctx, claim.links["resolutions"][0])
+        d = named_decision(ctx, res) if res is not None else None
+        if d is not None:
+            return Link(d, 0.8, f"the one resolution the sentence names ({res.text})",
+                        reason="link.sentence")  # fmt: skip
+    days, note = candidate_days(ctx, claim)
+    if not days:
+        return Link(
+            note=note or "The article gives no day for it.",
+            reason="link.other_time" if note else "link.none",
+        )
+    reached = [(d, w) for d, w in days if ctx.memo(("covered", d), lambda d=d: idx.covered(d))]
+    gaps = [d for d, w in days if (d, w) not in reached and w != "days before the article"]
+    candidates = rank(ctx, claim, reached)
+    if not candidates:
+        if gaps and not reached:
+            day = gaps[0]
+            return Link(
+                note=f"The records available here do not reach {day.day} {day:%B %Y} "
+                f"({idx.coverage_note(day)}).",
+                reason="link.not_reached",
+            )
+        return Link(
+            note="No Council decision on the days the article gives fits what the sentence "
+            "is about.",
+            reason="link.none",
+        )
+    best = candidates[0]
+    runner = candidates[1] if len(candidates) > 1 else None
+    if runner is not None and best.score - runner.score < TIE:
+        return Link(
+            runner_up=runner,
+            candidates=candidates,
+            note=f"Two decisions fit equally well: {label(best.decision)} and "
+            f"{label(runner.decision)}.",
+            reason="link.ambiguous",
+        )
+    if runner is None:
+        confidence = 0.85 if best.sure else 0.7
+    else:
+        confidence = min(0.9, 0.5 + 0.1 * (best.score - runner.score))
+    close = runner if runner is not None and best.score - runner.score < 3 else None
+    return Link(
+        best.decision,
+        confidence,
+        "; ".join(best.why),
+        runner_up=close,
+        candidates=candidates,
+        leaned_on=best.leaned_on,
+        reason="link.ranked",
+    )
+
+
+def decisive_link(link: Link) -> bool:
+    """Whether a mismatch with the linked decision may be called a contradiction: the link was
+    named, or ranked well clear of any runner-up."""
+    return link.named or (link.confidence >= 0.8 and link.runner_up is None)
+
+
+def decision_evidence(d: Any, excerpt: str = "") -> list[Evidence]:
+    """Every record behind a decision, as evidence (with the source's credit line)."""
+    out = []
+    for s in d.sources:
+        text = excerpt or s.excerpt
+        if getattr(s, "attribution", ""):
+            text = f"{text} ({s.attribution})"
+        out.append(Evidence(s.source, s.title, s.url, text[:500], s.retrieved_at))
+    return out
