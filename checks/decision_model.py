@@ -200,11 +200,14 @@ def merge(key: str, partials: list[Partial], links: Any, unchecked: Iterable[str
                 p.impossible["members"] for p in partials if "members" in p.impossible
             )
         }
-    title_from = [p for p in partials if p.title]
-    title = title_from[0].title if title_from else ""
-    if title_from:
-        provenance["title"] = (title_from[0].source,)
+    # The votes database's subject when there is one, else the DHL agenda item.
     agenda = next((p.agenda for p in partials if p.agenda), "")
+    titled = next((p for p in partials if p.title), None) or next(
+        (p for p in partials if p.agenda), None
+    )
+    title = (titled.title or titled.agenda) if titled else ""
+    if titled:
+        provenance["title"] = (titled.source,)
     if outcome != "vetoed" or "outcome" in disputes:
         vetoed = None
     sources = tuple(dict.fromkeys(p.record for p in partials))

@@ -206,6 +206,7 @@ def test_database_down_the_tables_answer(own_server: FakeServer, tmp_path: Path)
         res = index.resolution(2360)
         assert res is not None and res.vote == (15, 0, 0) and res.unchecked == ("votesdb",)
         assert [s.source for s in res.sources] == ["dhl"]
+        assert res.title == "The situation in Somalia"  # the agenda item, when alone
         assert [d.key for d in index.on(date(2017, 6, 19))] == ["S/RES/2360(2017)"]
 
 
@@ -243,6 +244,7 @@ def test_real_rows(real_index: DecisionIndex) -> None:
     assert r.date == date(2015, 7, 20) and r.vote == (15, 0, 0) and r.unanimous
     assert set(r.provenance["vote"]) == {"dhl", "votesdb"} and r.meeting == "S/PV.7488"
     assert r.document_url == "https://docs.un.org/en/S/RES/2231(2015)"
+    assert r.title.startswith("Joint Comprehensive Plan of Action") and r.agenda
     f = real_index.draft("S/2020/797")
     assert f.outcome == "failed" and f.vote == (2, 2, 11) and f.vetoed_by == ()
     assert f.document_url == "https://docs.un.org/en/S/2020/797"

@@ -207,7 +207,7 @@ def parse_votes_csv(content: bytes) -> list[VoteRow]:
             elif value == "?":
                 unknown.append(name)
         title = " ".join(cell["Official full title"].split())
-        subject = _TITLE_PREFIX.sub("", title).rstrip("]").strip()
+        subject = re.sub(r"^on\s+", "", _TITLE_PREFIX.sub("", title).rstrip("]").strip())
         raw_symbol = " ".join(cell["UN classification"].split())
         rows.append(
             VoteRow(
