@@ -72,14 +72,17 @@ class Decision:
 
     @property
     def unanimous(self) -> bool | None:
-        """Every member in favour; None when the vote is unknown or disputed."""
+        """Every member in favour; None when the vote is unknown or disputed, or when some
+        members did not vote at all (whether that is 'unanimous' is for the reviewer)."""
         if self.vote is None:
             return None
         yes, no, abstain = self.vote
         if no or abstain or not yes:
             return False
-        non_voting = [s for s, v in self.members.items() if v == "NV"]
-        return not non_voting
+        size = council_size(self.date)
+        if any(v == "NV" for v in self.members.values()) or (size and yes < size):
+            return None
+        return True
 
     @property
     def year(self) -> int | None:

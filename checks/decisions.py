@@ -305,14 +305,17 @@ class DecisionIndex:
         return " and ".join(parts)
 
 
-def build_decision_index(http: Any, settings: Any) -> DecisionIndex:
+def build_decision_index(
+    http: Any, settings: Any, *, dhl: DhlSource | None = None
+) -> DecisionIndex:
     """The index over the configured sources (CHECKS_DHL_URL, CHECKS_VOTESDB_URL,
     CHECKS_DOCS_URL). A votes-database URL missing from `settings.source_urls` (tests that
-    configure only some sources) leaves that source out, never the public internet."""
+    configure only some sources) leaves that source out, never the public internet. Pass the
+    process's `dhl` adapter (e.g. `UnRecords.dhl`) so that each DHL page is parsed once."""
     urls = settings.source_urls
     votes_url = urls.get("votesdb")
     return DecisionIndex(
-        dhl=DhlSource(http, settings.url("dhl")),
+        dhl=dhl if dhl is not None else DhlSource(http, settings.url("dhl")),
         votes=VotesDbSource(http, votes_url) if votes_url else None,
         links=DocLinks(urls.get("docs") or DEFAULT_SOURCE_URLS["docs"]),
     )

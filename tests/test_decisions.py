@@ -272,3 +272,20 @@ def test_real_database_faults_fall_back_to_the_tables(
             r = index.resolution(2231)
             assert r is not None and r.vote == (15, 0, 0) and "votesdb" in r.unchecked
         fake_server.faults.clear()
+
+
+@pytest.mark.parametrize(
+    ("day", "vote", "unanimous"),
+    [
+        (date(1950, 6, 25), (9, 0, 1), False),
+        (date(1950, 6, 25), (10, 0, 0), None),  # one member away: for the reviewer to judge
+        (date(1957, 3, 7), (11, 0, 0), True),  # the whole Council of eleven
+        (date(2024, 3, 25), (14, 0, 1), False),
+        (date(2015, 7, 20), (15, 0, 0), True),
+    ],
+)
+def test_unanimity_needs_every_member(day: date, vote: tuple, unanimous: bool | None) -> None:
+    d = merge(
+        "S/RES/1(x)", [_partial("dhl", outcome="adopted", number=1, date=day, vote=vote)], LINKS
+    )
+    assert d.unanimous is unanimous
