@@ -15,6 +15,7 @@ chosen by.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -81,9 +82,17 @@ def describe(d: Any) -> dict[str, Any]:
         "key": d.key,
         "outcome": d.outcome,
         "date": d.date.isoformat() if d.date else None,
-        "title": d.title,
+        "title": subject(d),
         "vote": list(d.vote) if d.vote else None,
     }
+
+
+def subject(d: Any) -> str:
+    """What a decision is about, in words: its title (without a leading "on") and, when the
+    title came from the votes database, the UN library's agenda item too."""
+    title = re.sub(r"^on\s+", "", d.title or "")
+    agenda = getattr(d, "agenda", "")
+    return f"{title} ({agenda})" if agenda and agenda.lower() not in title.lower() else title
 
 
 def label(d: Any) -> str:
@@ -197,7 +206,8 @@ def rank(ctx: CheckContext, claim: Claim, days: list[tuple[date, str]]) -> list[
     out: dict[str, Candidate] = {}
     for day, where in days:
         for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day)):
-            own, fit = topic_fit(d.title, claim.sentence), topic_fit(d.title, near)
+            about = subject(d)
+            own, fit = topic_fit(about, claim.sentence), topic_fit(about, near)
             if fit <= 0:
                 continue  # a decision on another subject is not in reach
             why = [

@@ -435,7 +435,20 @@ def test_year_of_an_agreement_endorsed_by_a_cited_resolution(check):
     pairs = [(c, v) for c, v in check(text, "2016-01-20", "date") if c.text == "2015"]
     _claim, verdict = one(pairs)
     assert verdict.label == "supported"
-    assert "S/RES/2231 (2015)" in verdict.explanation
+    assert "S/RES/2231" in verdict.explanation and verdict.reason == "date.agreement_year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel of experts was established in 2006 by resolution 1718 on North Korea.",
+        "Sanctions monitors, first set up in 2006 under resolution 1718, watch North Korea.",
+    ],
+)
+def test_a_year_of_another_act_is_not_an_agreements_year(check, text):
+    pairs = [(c, v) for c, v in check(text, "2024-04-24", "date") if c.text == "2006"]
+    _claim, verdict = one(pairs)
+    assert verdict.label != "supported", verdict.explanation
 
 
 def test_a_tally_larger_than_the_council_is_contradicted(check):
@@ -532,7 +545,7 @@ def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
     )
     by_text = {c.text: (c, v) for c, v in check(text, "1990-11-29", "date")}
     assert by_text["today"][1].label == "supported"
-    assert "S/RES/678 (1990)" in by_text["today"][1].explanation
+    assert "S/RES/678" in by_text["today"][1].explanation
     deadline, verdict = by_text["Jan. 15"]
     assert deadline.value["date"] == "1991-01-15"
     assert verdict.label == "unverifiable"
@@ -585,12 +598,19 @@ def test_a_tally_about_other_times_is_not_matched_to_the_days_decision(check):
     assert verdict.label == "unverifiable", verdict.explanation
 
 
-def test_a_day_past_the_end_of_a_years_table_is_not_called_missing(check):
-    # The saved 2022 table stops at the end of June.
+def test_a_day_past_the_end_of_the_records_is_not_called_missing(check):
+    # The saved tables stop in June 2022, the votes database at the end of 2025.
+    text = "The Security Council on Friday adopted a resolution on Haiti sanctions."
+    _claim, verdict = one(check(text, "2026-10-24", "date"))
+    assert verdict.label == "unverifiable" and verdict.reason == "date.not_reached"
+    assert "do not reach that day" in verdict.explanation
+
+
+def test_a_day_after_the_un_tables_end_is_dated_by_the_votes_database(check):
     text = "The Security Council on Friday adopted a resolution on Haiti sanctions."
     _claim, verdict = one(check(text, "2022-10-22", "date"))
-    assert verdict.label == "unverifiable"
-    assert "do not reach that day" in verdict.explanation
+    assert verdict.label == "supported" and verdict.reason == "date.decision_on_day"
+    assert any(e.source == "votesdb" for e in verdict.evidence)
 
 
 def test_a_resolution_beyond_a_tables_early_end_comes_from_the_votes_database(check):

@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checks.linking import (
+    decision_evidence,
+    describe,
+    label,
+    link_decision,
+    named_decision,
+    rank,
+    subject,
+)
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.attach import DECISION_VERB
-from checks.verdicts.base import CheckContext, evidence, long_date, make
+from checks.verdicts.base import CheckContext, long_date, make, topic_fit
 from checks.verdicts.events import check_event_date
 from checks.verdicts.numbers import about_the_security_council
-from checks.verdicts.targets import (
-    covered,
-    decisions_on,
-    named_target,
-    resolution_record,
-    topic_fit,
-)
 
 RULE, VERSION = "date.event_on_record", "v1"
 ACTION = re.compile(
@@ -82,34 +84,12 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     if value.get("precision") != "day":
         return _coarse(claim, ctx, claimed, shown)
     day = date.fromisoformat(value["date"])
-    target = named_target(ctx, claim, must_attach=True)
-    if target is not None and target.date is not None:
-        ev = [
-            evidence(target.record, f"{target.symbol}: {target.status} on {long_date(target.date)}")
-        ]
-        found = f"{target.symbol}: {long_date(target.date)}"
-        if target.date == day:
-            return make(
-                "supported",
-                f"The article dates this to {long_date(day)}; the record of "
-                f"{target.symbol} gives the same day.",
-                RULE,
-                VERSION,
-                evidence=ev,
-                claimed=shown,
-                found=found,
-            )
-        return make(
-            "contradicted",
-            f"The article dates this to {long_date(day)}; the record of "
-            f"{target.symbol} says {long_date(target.date)}.",
-            RULE,
-            VERSION,
-            evidence=ev,
-            claimed=shown,
-            found=found,
-        )
-    if not (about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)):
+    named = _named(claim, ctx)
+    if named is not None and named.date is not None:
+        return _against_named(claim, named, day, shown)
+    if claim.links.get("body") not in (None, "SC") or not (
+        about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
+    ):
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
             return from_encyclopedia
@@ -120,6 +100,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             RULE,
             VERSION,
             claimed=shown,
+            reason="date.not_a_decision",
         )
     if ctx.article_date and day > ctx.article_date:
         return make(
@@ -129,30 +110,88 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             RULE,
             VERSION,
             claimed=shown,
+            reason="date.after_article",
         )
-    if not covered(ctx, day):
+    return _decision_on_day(claim, ctx, day, shown)
+
+
+def _named(claim: Claim, ctx: CheckContext):
+    """The decision of the resolution this date grammatically belongs to (links)."""
+    res = next((c for c in ctx.claims if c.id == claim.links.get("resolution")), None)
+    return named_decision(ctx, res) if res is not None else None
+
+
+def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
+    ev = decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}")
+    common = {"evidence": ev, "claimed": shown, "found": f"{d.key}: {long_date(d.date)}"}
+    if d.date == day:
+        return make(
+            "supported",
+            f"The article dates this to {long_date(day)}; the record of {d.key} gives the "
+            "same day.",
+            RULE,
+            VERSION,
+            reason="date.matches_named",
+            **common,
+        )
+    return make(
+        "contradicted",
+        f"The article dates this to {long_date(day)}; the record of {d.key} says "
+        f"{long_date(d.date)}.",
+        RULE,
+        VERSION,
+        reason="date.differs_named",
+        **common,
+    )
+
+
+def _decision_on_day(claim: Claim, ctx: CheckContext, day: date, shown: str) -> Verdict:
+    """A Council decision on that day whose subject fits the sentence; else, when the story
+    may mean a decision on a nearby day, say which."""
+    idx = ctx.services.decisions
+    if idx is None or not ctx.memo(("covered", day), lambda: idx.covered(day)):
+        note = f" ({idx.coverage_note(day)})" if idx is not None else ""
         return make(
             "unverifiable",
             f"Resolved to {shown}. The Council's records available here do not reach that "
-            "day; check again later.",
+            f"day{note}; check again later.",
             RULE,
             VERSION,
             claimed=shown,
+            reason="date.not_reached",
         )
-    near = ctx.near_text(claim)
-    decisions = [t for t in decisions_on(ctx, day) if topic_fit(t.topic, near) > 0]
-    if decisions:
-        t = decisions[0]
-        ev = [evidence(t.record, f"{t.symbol}: {t.status} on {long_date(day)} ({t.topic})")]
+    on_day = rank(ctx, claim, [(day, "date in sentence")])
+    if on_day:
+        best = on_day[0]
+        d = best.decision
+        runner = on_day[1].decision if len(on_day) > 1 else None
+        also = f" (also that day: {label(runner)})" if runner is not None else ""
         return make(
             "supported",
-            f"The article dates a Council decision to {shown}; the records "
-            f'show {t.symbol} ({t.status}) on {long_date(day)} on "{t.topic}".',
+            f"The article dates a Council decision to {shown}; the records show {d.key} "
+            f'({d.outcome}) on {long_date(day)} on "{subject(d)}"{also}.',
             RULE,
             VERSION,
-            evidence=ev,
+            evidence=decision_evidence(
+                d, f"{d.key}: {d.outcome} on {long_date(day)} ({subject(d)})"
+            ),
             claimed=shown,
-            found=f"{t.symbol}: {long_date(day)}",
+            found=f"{d.key}: {long_date(day)}",
+            reason="date.decision_on_day",
+            decision={"decision": describe(d), "why": "; ".join(best.why), "confidence": 0.9},
+        )
+    link = link_decision(ctx, claim)
+    if link.decision is not None and link.decision.date != day:
+        d = link.decision
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}. No Council decision that day fits the sentence; the text "
+            f'may mean {label(d)} on "{subject(d)}" (reporters often describe an earlier vote).',
+            RULE,
+            VERSION,
+            claimed=shown,
+            reason="date.link_other_day",
+            decision=link.to_dict(),
         )
     if claim.governor and DECISION_VERB.match(claim.governor.split(":", 1)[1]):
         return make(
@@ -162,6 +201,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             RULE,
             VERSION,
             claimed=shown,
+            reason="date.no_decision_on_day",
         )
     return make(
         "unverifiable",
@@ -170,12 +210,13 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
         RULE,
         VERSION,
         claimed=shown,
+        reason="date.no_fitting_decision",
     )
 
 
 def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdict:
     """Month or year precision: compare with a resolution the date belongs to."""
-    target = named_target(ctx, claim, must_attach=True)
+    target = _named(claim, ctx)
     if target is None or target.date is None:
         found = _endorsing_resolution(claim, ctx, shown) or check_event_date(claim, ctx, shown)
         if found is not None:
@@ -189,11 +230,11 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
         )
     value = claim.value
     got = target.date.isoformat()[: len(value["date"])]
-    ev = [evidence(target.record, f"{target.symbol}: {long_date(target.date)}")]
+    ev = decision_evidence(target, f"{target.key}: {long_date(target.date)}")
     if value.get("qualifier") or value.get("relative"):
         return make(
             "unverifiable",
-            f"Resolved to {shown}; {target.symbol} is dated "
+            f"Resolved to {shown}; {target.key} is dated "
             f"{long_date(target.date)}, but the claim may be about another event.",
             RULE,
             VERSION,
@@ -204,7 +245,7 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
     if got == value["date"]:
         return make(
             "supported",
-            f"{target.symbol} is dated {long_date(target.date)}, which fits {claimed}.",
+            f"{target.key} is dated {long_date(target.date)}, which fits {claimed}.",
             RULE,
             VERSION,
             evidence=ev,
@@ -215,8 +256,7 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
     # different month or year is the article's error.
     return make(
         "contradicted",
-        f"The article dates {target.symbol} to {claimed}; the record says "
-        f"{long_date(target.date)}.",
+        f"The article dates {target.key} to {claimed}; the record says {long_date(target.date)}.",
         RULE,
         VERSION,
         evidence=ev,
@@ -233,35 +273,48 @@ AGREEMENT = re.compile(
 def _endorsing_resolution(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | None:
     """ "The 2015 nuclear deal ... endorsed by resolution 2231": the year of an agreement the
     article ties to a resolution it cites, when that resolution's topic fits and its year
-    agrees. A different year proves nothing (a deal may precede its endorsement)."""
+    agrees. The year must date the agreement itself ("the 2015 deal", "the accord reached in
+    2015"), not another act in the sentence ("the panel was established in 2006"). A different
+    year proves nothing (a deal may precede its endorsement)."""
     value = claim.value
-    if (
-        value.get("precision") != "year"
-        or value.get("relative")
-        or not AGREEMENT.search(claim.sentence)
-    ):
+    if value.get("precision") != "year" or value.get("relative") or not _dates_agreement(claim):
         return None
     nearby = [c for c in ctx.claims if c.type == "resolution" and abs(c.start - claim.start) < 600]
     for res in nearby:
-        rec = resolution_record(ctx, res)
-        if rec is None or rec.date is None or str(rec.year) != value["date"]:
+        d = named_decision(ctx, res)
+        if d is None or d.date is None or str(d.date.year) != value["date"]:
             continue
-        if topic_fit(rec.topic, claim.sentence) == 0:
+        if topic_fit(subject(d), claim.sentence) == 0:
             continue
-        ev = [
-            evidence(
-                rec.record, f"{rec.symbol}: {rec.status} on {long_date(rec.date)}, {rec.topic}"
-            )
-        ]
         return make(
             "supported",
-            f"The article ties this {value['date']} agreement to "
-            f"{rec.symbol}, which the Council adopted on {long_date(rec.date)} on "
-            f'"{rec.topic}".',
+            f"The article ties this {value['date']} agreement to {d.key}, which the Council "
+            f'adopted on {long_date(d.date)} on "{subject(d)}".',
             RULE,
             VERSION,
-            evidence=ev,
+            evidence=decision_evidence(
+                d, f"{d.key}: {d.outcome} on {long_date(d.date)}, {subject(d)}"
+            ),
             claimed=shown,
-            found=str(rec.year),
+            found=str(d.date.year),
+            reason="date.agreement_year",
         )
     return None
+
+
+def _dates_agreement(claim: Claim) -> bool:
+    """The year modifies an agreement noun: right before it ("the 2015 nuclear deal") or after
+    it ("the agreement reached in 2015", "the deal of 2015")."""
+    offset = claim.start - claim.sentence_start
+    after = claim.sentence[offset + len(claim.text) :][:40]
+    before = claim.sentence[max(0, offset - 50) : offset]
+    if re.match(r"^(?:[\s-]+[A-Za-z-]+){0,2}?\s+" + AGREEMENT.pattern[4:], after, re.I):
+        return True
+    return bool(
+        re.search(
+            AGREEMENT.pattern[4:] + r"(?:\s+(?:was|were))?\s+(?:reached|signed|struck|agreed|"
+            r"sealed|concluded|of|from)\s+(?:in\s+)?$",
+            before,
+            re.I,
+        )
+    )

@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from checks.linking import decision_evidence, label, named_decision
+from checks.linking import decision_evidence, label, named_decision, subject
 from checks.models import Claim, Verdict
 from checks.patternbook import load_json
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
@@ -115,9 +115,9 @@ def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
 
 def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
     ev = decision_evidence(
-        d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {vote_text(d.vote)} - {d.title}"
+        d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {vote_text(d.vote)} - {subject(d)}"
     )
-    found = f"{d.key}, {d.outcome} on {long_date(d.date)} ({d.title})"
+    found = f"{d.key}, {d.outcome} on {long_date(d.date)} ({subject(d)})"
     common = {"evidence": ev, "claimed": what, "found": found}
     value = claim.value
     if value.get("draft"):
@@ -141,16 +141,16 @@ def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
             reason="resolution.year_differs",
             **common,
         )
-    if topic_fit(d.title, ctx.text) == 0:
+    if topic_fit(subject(d), ctx.text) == 0:
         return _off_topic(claim, ctx, d, common)
     acts = acts_claimed(claim)
     _, title_acts = zip(*[_acts()[a] for a in acts], strict=True) if acts else ((), ())
-    confirmed = [a for a, t in zip(acts, title_acts, strict=True) if t.search(d.title)]
+    confirmed = [a for a, t in zip(acts, title_acts, strict=True) if t.search(subject(d))]
     unchecked = [a for a in acts if a not in confirmed]
     year = d.date.year if d.date else "?"
     base = (
         f"Resolution {d.number} ({year}) was adopted on {long_date(d.date)} "
-        f'({vote_text(d.vote)}), on "{d.title}", which fits the article'
+        f'({vote_text(d.vote)}), on "{subject(d)}", which fits the article'
     )
     if unchecked:
         return make(
@@ -182,22 +182,22 @@ def _off_topic(claim: Claim, ctx: CheckContext, d: Any, common: dict) -> Verdict
     if better is not None:
         return make(
             "contradicted",
-            f'Resolution {d.number} is about "{d.title}", not what the article discusses. It '
+            f'Resolution {d.number} is about "{subject(d)}", not what the article discusses. It '
             f"is likely a typo for {better.number}, adopted on {long_date(better.date)} on "
-            f'"{better.title}".',
+            f'"{subject(better)}".',
             RULE,
             VERSION,
             reason="resolution.likely_typo",
             **{
                 **common,
                 "evidence": common["evidence"] + decision_evidence(better),
-                "found": f"{label(d)}: {d.title}; {label(better)}: {better.title}",
+                "found": f"{label(d)}: {subject(d)}; {label(better)}: {subject(better)}",
             },
         )
     return make(
         "partly_supported",
         f"Resolution {d.number} exists (adopted {long_date(d.date)}), but its subject, "
-        f'"{d.title}", does not obviously match the article: check that the right number is '
+        f'"{subject(d)}", does not obviously match the article: check that the right number is '
         "cited.",
         RULE,
         VERSION,
@@ -213,6 +213,6 @@ def _typo_candidate(claim: Claim, ctx: CheckContext, number: int):
         if n not in cited:
             continue  # only numbers the article itself uses: a guess otherwise
         d = named_decision(ctx, cited[n])
-        if d is not None and topic_fit(d.title, ctx.text) > 0:
+        if d is not None and topic_fit(subject(d), ctx.text) > 0:
             return d
     return None

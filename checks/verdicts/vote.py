@@ -325,7 +325,7 @@ def _mismatch(
         for c in link.candidates
         if c.decision.key != d.key and compare(claim.value, c.decision, None)[0].matches
     ]
-    if others or leaned or not decisive_link(link):
+    if others or leaned or not decisive_link(link) or getattr(d, "unchecked", ()):
         maybe = f" The text may mean {label(others[0])}, whose record matches." if others else ""
         return make(
             "unverifiable",
