@@ -49,8 +49,11 @@ def _document(text: str, extraction, verdicts: dict[str, Any] | None = None) -> 
             item["verdict"] = verdicts[claim.id].to_dict()
         claims.append(item)
     article_date = extraction.article_date.isoformat() if extraction.article_date else None
+    article = {"date": article_date, "characters": len(text), "model": extraction.model}
+    if extraction.inferred_date is not None:
+        article["inferred_date"] = extraction.inferred_date  # with its evidence
     return {
-        "article": {"date": article_date, "characters": len(text), "model": extraction.model},
+        "article": article,
         "warnings": extraction.warnings,
         "claims": claims,
     }

@@ -34,23 +34,36 @@ class Extraction:
     article_date: date | None
     model: str
     warnings: list[str] = field(default_factory=list)
+    # No date given or found: when the text seems written, with its evidence (doctime.DocTime)
+    inferred_date: dict | None = None
 
 
 def extract_claims(
-    text: str, *, article_date: date | None = None, pipeline: Pipeline | None = None
+    text: str,
+    *,
+    article_date: date | None = None,
+    pipeline: Pipeline | None = None,
+    article_date_source: str = "user",
 ) -> Extraction:
-    """Every claim of `text`; relative dates resolve against `article_date` (or the dateline)."""
+    """Every claim of `text`; relative dates resolve against `article_date` (or the dateline,
+    or the time the text's own dates point to). A date the user gave wins; one the UI took
+    from file metadata (`article_date_source="metadata"`) yields to a dateline in the text."""
     pipeline = pipeline or load_pipeline()
     warnings: list[str] = [pipeline.warning] if pipeline.warning else []
+    if article_date is not None and article_date_source == "metadata":
+        line = dates.find_dateline(text, strict=True)
+        if line is not None and line != article_date:
+            warnings.append(
+                f"Article date taken from its dateline ({line.isoformat()}), not from the "
+                f"file's date ({article_date.isoformat()})."
+            )
+            article_date = line
     if article_date is None:
-        article_date = dates.find_dateline(text)
+        # Only a real dateline: the first date of a history page is no publication date
+        # (without one, the text's own dates say when it was written, see doctime).
+        article_date = dates.find_dateline(text, strict=True)
         if article_date is not None:
             warnings.append(f"Article date taken from its dateline: {article_date.isoformat()}.")
-        else:
-            warnings.append(
-                "No article date given and none found in the text: relative dates such as "
-                "'on Sunday' are left unresolved. Pass --date YYYY-MM-DD."
-            )
     doc = pipeline.nlp(text)
     ctx = ArticleContext(text, doc, article_date, statistical=pipeline.statistical)
 
@@ -73,12 +86,20 @@ def extract_claims(
     )
     found = drop_contained(found)
     found = _drop_dates_inside_symbols(found)
+    inferred = ctx.inferred_date.as_dict() if ctx.inferred_date is not None else None
+    if article_date is None:
+        warnings.append(
+            ctx.inferred_date.warning()
+            if ctx.inferred_date is not None
+            else "No article date given and none found in the text: relative dates such as "
+            "'on Sunday' are left unresolved. Pass --date YYYY-MM-DD."
+        )
     taken = [(f.start, f.end) for f in found if not f.shares_numbers]
     found += safely("number", numbers.find, taken)
     found += safely("quote", quotes.find) + safely("role", roles.find)
     found = drop_contained(found)
     claims = links.add_links(to_claims(ctx, found), article_date)  # what each claim belongs to
-    return Extraction(claims, article_date, pipeline.model, warnings)
+    return Extraction(claims, article_date, pipeline.model, warnings, inferred)
 
 
 def _drop_dates_inside_symbols(found):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -35,6 +36,7 @@ class ArticleContext:
     doc: Doc
     article_date: date | None
     statistical: bool = True
+    inferred_date: Any = None  # doctime.DocTime when the text gave no date of its own
     sentence_starts: list[int] = field(default_factory=list)
     sentence_ends: list[int] = field(default_factory=list)
     _window_memo: dict[str, list[tuple[int, int]]] = field(default_factory=dict)

@@ -8,16 +8,19 @@ patterns name but cannot split (it is the fallback, not the first resort).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from checks.extract import doctime
 from checks.extract.context import ArticleContext, Found, number_value
 from checks.patternbook import load_json, patterns
 
 UNIT_DAYS = {"day": 1, "week": 7}
 ANCHORED = frozenset({"DATE_OFFSET", "DATE_FOLLOWING"})
+AFTER_GAP = re.compile(r"\s+(?:(?i:the|on)\s+)?")
 
 
 def _lex() -> dict:
@@ -75,9 +78,16 @@ def _future(ctx: ArticleContext, offset: int, sentence: str) -> bool:
     return _when(ctx, offset, sentence) == "future"
 
 
+@functools.lru_cache(maxsize=1)
+def _future_cues() -> re.Pattern[str]:
+    cues = sorted(_lex()["future_cues"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+@functools.lru_cache(maxsize=512)
 def _is_future(sentence: str) -> bool:
-    low = sentence.lower()
-    return any(re.search(rf"\b{re.escape(cue)}\b", low) for cue in _lex()["future_cues"])
+    """One search per sentence (cached): a long sentence full of dates stays linear."""
+    return _future_cues().search(sentence) is not None
 
 
 def _infer_year(month: int, day: int, ref: date | None, when: str | None) -> int | None:
@@ -99,14 +109,33 @@ def _infer_year(month: int, day: int, ref: date | None, when: str | None) -> int
     return year
 
 
+def _year_from_text(month: int, day: int, inferred: Any, when: str | None) -> int:
+    """The year of "on 11 August" in a text dated only by its own dates. Those dates bound
+    the time of writing from below, so a past event after them is still that year; a plan or
+    a deadline half a year or more before them is next year's ("withdraw by Jan. 15")."""
+    year = inferred.date.year
+    if inferred.precision == "year" or when != "future":
+        return year
+    try:
+        candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    except ValueError:
+        return year
+    return year + 1 if (inferred.date - candidate).days > 180 else year
+
+
 def _month_year(m: re.Match[str], ctx: ArticleContext, month: int, sentence: str) -> int | None:
     """The year of "in September": "last September" is the one before the article's month,
     "next October" the one after; otherwise the article's year, unless the verb puts a later
     month in the past ("was deployed in September" in a March story) or an earlier one ahead."""
+    which = m[0].split()[0].lower()
     ref = ctx.article_date
     if ref is None:
-        return None
-    which = m[0].split()[0].lower()
+        inferred = ctx.inferred_date
+        if inferred is None or (which in {"last", "next", "this"} and not inferred.anchored):
+            return None
+        if not inferred.anchored:
+            return inferred.date.year  # "in October" of a text that speaks of that year
+        ref = inferred.date
     if which == "last":
         return ref.year - 1 if month >= ref.month else ref.year
     if which == "next":
@@ -213,17 +242,25 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
         return _value(m[0], d, "month", not g.get("y"))
     day = int(re.match(r"\d+", g["d"])[0])
     when = None if g.get("y") else _when(ctx, m.start(), sentence)
-    year = int(g["y"]) if g.get("y") else _infer_year(month, day, ctx.article_date, when)
+    extra: dict[str, Any] = {}
+    if g.get("y"):
+        year = int(g["y"])
+    elif ctx.article_date is not None:
+        year = _infer_year(month, day, ctx.article_date, when)
+    elif ctx.inferred_date is not None:
+        year = _year_from_text(month, day, ctx.inferred_date, when)
+        extra = {"base": ctx.inferred_date.iso(), "base_inferred": True}
+    else:
+        year = None
     if year is None:
         return _value(m[0], None, "day", True, month=month, day=day)
     try:
         d = date(year, month, day)
     except ValueError:
         return None
-    extra = {}
     if g.get("wd"):
         weekday = _lex()["weekdays"][g["wd"].lower()]
-        extra = {"weekday": g["wd"], "weekday_matches": d.weekday() == weekday}
+        extra |= {"weekday": g["wd"], "weekday_matches": d.weekday() == weekday}
     return _value(m[0], d, "day", not g.get("y"), **extra)
 
 
@@ -232,7 +269,10 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
     ref = ctx.article_date
     sentence = ctx.sentence_text(m.start(), m.end())
     expr = m[0]
-    base = {"base": ref.isoformat() if ref else None}
+    base: dict[str, Any] = {"base": ref.isoformat() if ref else None}
+    if ref is None and ctx.inferred_date is not None and ctx.inferred_date.anchored:
+        ref = ctx.inferred_date.date  # the lead's own day, shown as inferred
+        base = {"base": ref.isoformat(), "base_inferred": True}
     if ref is None and label != "DATE_OFFSET":
         return _value(expr, None, "day", True, unresolved=True)
     if label == "DATE_WEEKDAY":
@@ -302,6 +342,26 @@ def _read(m: re.Match[str], compute: Callable[..., dict | None], *args: Any) -> 
 
 
 def find(ctx: ArticleContext) -> list[Found]:
+    """Every date claim. A text without a date of its own is read twice: once for its
+    absolute dates, which say when it was written (`doctime`), then with that time as the
+    base for dates without a year. The text's own dateline is never a claim."""
+    if ctx.article_date is None and ctx.inferred_date is None:
+        first = _find(ctx)
+        rest = _without_dateline(ctx, first)
+        ctx.inferred_date = doctime.infer(ctx, rest, lambda offset: _tense_at(ctx, offset))
+        if ctx.inferred_date is None:
+            return rest
+    return _without_dateline(ctx, _find(ctx))
+
+
+def _without_dateline(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    line = doctime.dateline_found(ctx.text, found)
+    if line is None:
+        return found
+    return [f for f in found if not (f.start < line.end and line.start < f.end)]
+
+
+def _find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
     for p in patterns("date"):
         precision = p.options.get("precision", "day")
@@ -326,6 +386,11 @@ def find(ctx: ArticleContext) -> list[Found]:
         if p.label not in ANCHORED:
             continue
         for m in ctx.finditer(p):
+            named = _date_named_after(ctx, found, m)
+            if named is not None:
+                value = _read(m, _counted_from, m, named)
+                found.append(Found("date", m.start(), m.end(), value, shares_numbers=True))
+                continue
             unit = (m.groupdict().get("unit") or m.groupdict().get("unit2") or "").lower()
             coarse = {"month": ("day", "month"), "year": ("day", "month", "year")}
             anchor = _anchor_before(found, m.start(), coarse.get(unit.rstrip("s"), ("day",)))
@@ -333,6 +398,37 @@ def find(ctx: ArticleContext) -> list[Found]:
             found.append(Found("date", m.start(), m.end(), value, shares_numbers=True))
     found.extend(_fallback(ctx, found))
     return found
+
+
+def _date_named_after(ctx: ArticleContext, found: list[Found], m: re.Match[str]) -> Found | None:
+    """ "two days after 30 August", "a week before the 9 March vote": the date named right
+    after the offset is what it counts from (not the last date the story gave)."""
+    g = m.groupdict()
+    if (g.get("dir") or "").lower() not in {"after", "before"}:
+        return None
+    for f in found:
+        gap = ctx.text[m.end() : f.start]
+        if (
+            f.start >= m.end()
+            and len(gap) <= 6
+            and AFTER_GAP.fullmatch(gap)
+            and f.value.get("date")
+            and f.value.get("precision") in {"day", "month"}
+        ):
+            return f
+    return None
+
+
+def _counted_from(m: re.Match[str], named: Found) -> dict:
+    g = m.groupdict()
+    text = named.value["date"]
+    base = date.fromisoformat(text + ("-01" if len(text) == 7 else ""))
+    sign = 1 if g["dir"].lower() == "after" else -1
+    n = number_value(g.get("n") or "one")
+    if n is None:
+        raise ValueError(f"no count in {m[0]!r}")
+    d, precision = _shift(base, sign * int(n), g["unit"])
+    return _value(m[0], d, precision, True, base=base.isoformat(), anchor=True)
 
 
 def _fallback(ctx: ArticleContext, found: list[Found]) -> list[Found]:
@@ -385,14 +481,15 @@ def _anchor_before(
     return date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
 
 
-def find_dateline(text: str) -> date | None:
-    """A full date near the top of an article (its dateline), to pre-fill the article date."""
+def find_dateline(text: str, strict: bool = False) -> date | None:
+    """A full date near the top of an article (its dateline), to pre-fill the article date;
+    `strict`: only one standing where datelines stand ("NEW YORK, 20 July 2015 —")."""
     head = text[:600]
     for label in ("DATE_ISO", "DATE_WD_DMY", "DATE_WD_MDY", "DATE_DMY", "DATE_MDY", "DATE_NUMERIC"):
         p = next(x for x in patterns("date") if x.label == label)
         for m in p.regex.finditer(head):
             g = m.groupdict()
-            if not g.get("y"):
+            if not g.get("y") or (strict and not doctime.is_dateline_at(text, *m.span())):
                 continue
             try:
                 if label == "DATE_ISO":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from checks import countries
+from checks.extract import role_parse
 from checks.extract.context import ArticleContext, Found
 from checks.patternbook import load_json, patterns
 
@@ -68,22 +69,38 @@ def _title_before_comma(ctx: ArticleContext, person) -> list:
 
 
 def _describe(tokens) -> tuple[str, str | None]:
-    """Split a title into the role and the state it is of ("US President" -> President, US)."""
+    """Split a title into the role and the state it is of ("US President" -> President, US;
+    "Permanent Representative of the United Kingdom to the UN" -> Permanent Representative
+    to the UN, United Kingdom)."""
     of = None
-    words = []
-    for tok in tokens:
+    words: list[str] = []
+    tokens = list(tokens)
+    while tokens and tokens[0].lower_ in {"the", "a", "an"}:
+        tokens.pop(0)  # "the Soviet representative": the article is no part of the title
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        # a state may take several tokens ("United Kingdom"): read the whole entity
+        j = i + 1
+        if tok.ent_type_ in {"GPE", "NORP"}:
+            while j < len(tokens) and tokens[j].ent_iob_ == "I" and tokens[j].ent_type_:
+                j += 1
+        name = " ".join(t.text for t in tokens[i:j] if t.lower_ != "the")
         # "Chinese Foreign Ministry spokesperson": the small model may tag "Chinese" as part of
         # an ORG, so a known demonym or state name counts whatever its entity label.
         stateish = tok.ent_type_ in {"GPE", "NORP"} or countries.is_known(tok.text)
-        if stateish and of is None and tok.text[:1].isupper():
-            of = countries.from_demonym(tok.text) or countries.canonical(tok.text)
-            if (
-                tok.ent_type_ == "GPE"
-                and tok.i > tokens[0].i
-                and tokens[tok.i - tokens[0].i - 1].lower_ in {"to", "of"}
-            ):
-                words.append(tok.text)  # "Ambassador to Moscow": the place is part of the role
+        if stateish and of is None and name[:1].isupper():
+            of = countries.from_demonym(name) or countries.canonical(name)
+            before = words[-1].strip().lower() if words else ""
+            if tok.ent_type_ == "GPE" and before == "to":
+                words.append(name + " ")  # "Ambassador to Moscow": the place is part of the role
+            elif before in {"of", "the"}:
+                # "Representative of China to the UN": the state leaves the role
+                while words and words[-1].strip().lower() in {"of", "the"}:
+                    words.pop()
+            i = j
             continue
+        i += 1
         if tok.text in {"’s", "'s"}:
             continue
         words.append(tok.text_with_ws if tok.text != "-" else "-")
@@ -154,6 +171,31 @@ def _names_after_title_comma(ctx: ArticleContext, covered: set[int]) -> list:
     return out
 
 
+def _parsed(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    """Titles the parse links to a name (`role_parse`), for people the entity-based readers
+    above missed."""
+    if not ctx.statistical:
+        return []
+    out: list[Found] = []
+    taken = {c for f in found for c in range(f.start, f.end)}
+    for name, words in role_parse.matches(ctx.doc):
+        if name.start_char in taken or name.end_char - 1 in taken:
+            continue
+        role, of = _describe(words)
+        if not role or not any(t.lower_ in _nouns() for t in words):
+            continue
+        start = min(words[0].idx, name.start_char)
+        last = words[-1] if words[-1].i > name.end - 1 else name[-1]
+        value = {"person": name.text, "role": role, "of": of}
+        out.append(Found("role", start, last.idx + len(last), value, 1))
+        taken.update(range(start, last.idx + len(last)))
+    return out
+
+
+def _nouns() -> set[str]:
+    return set(load_json("lexicon.json")["role_nouns"])
+
+
 def find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
     for ent in _people(ctx):
@@ -175,6 +217,7 @@ def find(ctx: ArticleContext) -> list[Found]:
             value = {"person": ent.text, "role": role, "of": of}
             last = tokens[-1]
             found.append(Found("role", ent.start_char, last.idx + len(last), value, 1))
+    found += _parsed(ctx, found)
     for p in patterns("role"):
         for m in ctx.finditer(p):
             states = [countries.canonical(n) for n in countries.split_names(m["who"])]

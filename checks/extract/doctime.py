@@ -1,0 +1,156 @@
+"""When was an undated text written? Its dateline, or else the latest time its own dates speak of.
+
+Pasted texts often come without a publication date. Relative dates ("on Wednesday") then have
+nothing to count from, and a date without a year ("on 11 August") has no year. The text's own
+absolute dates bound the time of writing from below: a story that says "in late June 1950" was
+written in 1950 or later, and its "January 13" is most likely 1950's. That inference is shown to
+the user with its evidence, so that a wrong guess is easy to see and to correct.
+
+A dateline ("NEW YORK, 20 July 2015 —", "Published 14:32 GMT 2 Mar 2022") is not a claim of the
+story: it is the story's own date, found here by its shape on its line (patterns in
+`checks/patterns/date_dateline.jsonl`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from checks.extract.context import ArticleContext, Found
+from checks.patternbook import pattern
+
+HEAD_CHARS = 600  # a dateline stands at the top of a text
+BOUND_WORDS = ("until", "through", "by", "before", "till", "expire", "expires", "ends")
+
+
+@dataclass(frozen=True)
+class DocTime:
+    """The inferred time of writing: a day, a month or a year, and the dates it rests on."""
+
+    date: date
+    precision: str  # "day" | "month" | "year"
+    evidence: tuple[str, ...]
+    anchored: bool  # a lead date or one whose weekday fits: days may be counted from it
+
+    def iso(self) -> str:
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+    def as_dict(self) -> dict:
+        return {
+            "date": self.iso(),
+            "precision": self.precision,
+            "evidence": list(self.evidence),
+            "anchored": self.anchored,
+            "basis": "inferred from the text's own dates",
+        }
+
+    def warning(self) -> str:
+        quoted = ", ".join(f"'{e}'" for e in self.evidence)
+        return (
+            f"No date given; the text seems to be written around {self.iso()} (from: {quoted}). "
+            "Dates without a year were given one from it"
+            + (" and relative dates were resolved against it" if self.anchored else "")
+            + "; give the date to correct this."
+        )
+
+
+def dateline_found(text: str, found: list[Found]) -> Found | None:
+    """The date claim that is really the text's dateline: a full date near the top, alone on
+    its line or between a place name (or 'Published', 'Updated') and a dash or line end."""
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start >= HEAD_CHARS:
+            break
+        if f.type != "date" or f.value.get("relative") or f.value.get("precision") != "day":
+            continue
+        if f.value.get("date") and is_dateline_at(text, f.start, f.end):
+            return f
+    return None
+
+
+def is_dateline_at(text: str, start: int, end: int) -> bool:
+    """Does the date at [start, end) stand where a dateline stands?"""
+    if start >= HEAD_CHARS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[line_start:start]
+    if len(prefix) > 80 or not pattern("date_dateline", "DATELINE_PREFIX").regex.fullmatch(prefix):
+        return False
+    return bool(pattern("date_dateline", "DATELINE_SUFFIX").regex.match(text[end : end + 80]))
+
+
+def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
+    """The latest absolute date the text gives that is not a plan or a deadline: the text
+    was written then or later. `tense_of(offset)` says 'future', 'past' or None."""
+    lead_end = _lead_end(ctx)
+    dated = [
+        f for f in found if f.type == "date" and not f.value.get("relative") and f.value.get("date")
+    ]
+    # "1950" inside "late June 1950": the longer reading only
+    dated = [
+        f
+        for f in dated
+        if not any(
+            g is not f
+            and g.start <= f.start
+            and f.end <= g.end
+            and g.end - g.start > f.end - f.start
+            for g in dated
+        )
+    ]
+    candidates: list[tuple[date, int, Found]] = []
+    for f in dated:
+        v = f.value
+        precision = v.get("precision")
+        if precision not in {"day", "month", "year"}:
+            continue
+        before = ctx.text[max(0, f.start - 12) : f.start].lower()
+        tense = tense_of(f.start)
+        bound = any(w in before.split() for w in BOUND_WORDS)
+        if tense == "future" or (bound and tense != "past"):
+            continue  # "until 31 December 2024", "will meet in 2026": ahead of the writing
+        if precision == "year" and _is_modifier(ctx, f):
+            continue  # "the 2030 Agenda": a name, not a time the text speaks of
+        text = v["date"]
+        when = date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
+        rank = {"year": 0, "month": 1, "day": 2}[precision]
+        candidates.append((when, rank, f))
+    if not candidates:
+        return None
+    latest_year = max(c[0].year for c in candidates)
+    same_year = [c for c in candidates if c[0].year == latest_year]
+    best = max(same_year, key=lambda c: (c[1], c[0]))  # the finest, then the latest
+    when, rank, f = best
+    precision = f.value["precision"]
+    evidence: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for c in [best, *sorted(same_year, key=lambda c: (-c[1], -c[0].toordinal()))]:
+        g = c[2]
+        if any(s <= g.start and g.end <= e for s, e in spans):
+            continue  # "1950" inside "late June 1950": one piece of evidence
+        spans.append((g.start, g.end))
+        evidence.append(ctx.text[g.start : g.end])
+    evidence = list(dict.fromkeys(evidence))[:3]
+    anchored = precision == "day" and (f.start < lead_end or f.value.get("weekday_matches") is True)
+    return DocTime(when, precision, tuple(evidence), anchored)
+
+
+def _lead_end(ctx: ArticleContext) -> int:
+    """The end of the lead: the first sentence that is not a headline (a line without a
+    full stop)."""
+    for start, end in ctx.sentences():
+        if re.search(r"[.!?][\"”’)]?\s*$", ctx.text[start:end]):
+            return end
+    return 0
+
+
+def _is_modifier(ctx: ArticleContext, f: Found) -> bool:
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not ctx.statistical:
+        return False
+    tok = span.root
+    return tok.dep_ in {"compound", "nummod", "amod", "nmod"} and tok.head.i > tok.i
