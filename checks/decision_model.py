@@ -124,6 +124,13 @@ def check_partial(p: Partial, *, all_voted: bool = False, all_members: bool = Fa
             p.impossible["vote"] = f"totals do not add up to the Council's {size} members"
         elif p.outcome == "adopted" and needed and yes < needed and not p.without_vote:
             p.impossible["vote"] = f"adopted with fewer than the {needed} votes needed"
+    if p.vote is not None and needed and p.outcome in ("vetoed", "failed"):
+        # A veto is a permanent member's no to a draft that had the votes; a draft that had
+        # them and no veto would have been adopted.
+        if p.outcome == "vetoed" and p.vote[0] < needed:
+            p.impossible["outcome"] = f"vetoed, but without the {needed} votes needed"
+        elif p.outcome == "failed" and p.vote[0] >= needed:
+            p.impossible["outcome"] = f"not adopted for lack of votes, but it had {p.vote[0]}"
     if all_members and p.members and p.vote is not None:
         counted = tuple(sum(v == k for v in p.members.values()) for k in ("Y", "N", "A"))
         if counted != p.vote:

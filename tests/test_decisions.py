@@ -289,3 +289,15 @@ def test_unanimity_needs_every_member(day: date, vote: tuple, unanimous: bool | 
         "S/RES/1(x)", [_partial("dhl", outcome="adopted", number=1, date=day, vote=vote)], LINKS
     )
     assert d.unanimous is unanimous
+
+
+def test_a_veto_without_the_votes_or_a_failure_with_them_is_impossible() -> None:
+    vetoed = _partial(
+        "dhl", outcome="vetoed", draft="S/2019/1", date=date(2019, 1, 1), vote=(8, 1, 6)
+    )
+    failed = _partial(
+        "dhl", outcome="failed", draft="S/5134", date=date(1962, 6, 22), vote=(7, 2, 2)
+    )
+    for p in (vetoed, failed):
+        d = merge(p.draft or "", [p], LINKS)
+        assert "outcome" in d.disputes and d.outcome == "failed" and d.vetoed_by == ()
