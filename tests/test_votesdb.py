@@ -201,3 +201,18 @@ def test_print_env_points_at_the_fake_database() -> None:
 def test_fake_server_serves_the_real_file(fake_server: FakeServer, http_client: HttpClient) -> None:
     payload = _source(http_client, fake_server).payload()
     assert len(payload.rows) == 3203 and payload.url == fake_server.url("votesdb")
+
+
+def test_sync_then_offline_answers_from_the_cache(
+    fake_server: FakeServer, fake_settings: Settings
+) -> None:
+    from checks.decisions import build_decision_index
+
+    fake_server.route(PREFIXES["votesdb"], small_db(), content_type="text/csv")
+    assert sync(fake_settings, range(2016, 2016))["votesdb"] == 4
+    fake_server.stop()
+    offline = fake_settings.with_(offline=True)
+    with HttpClient(offline) as http:
+        d = build_decision_index(http, offline).draft("S/2025/583")
+        assert d is not None and d.vote == (14, 1, 0) and d.vetoed_by == ("United States",)
+        assert d.sources[0].retrieved_at.endswith("Z") and d.sources[0].attribution == ATTRIBUTION
