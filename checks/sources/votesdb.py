@@ -29,10 +29,11 @@ from checks.errors import SourceError, SourceParseError
 from checks.sources.base import Query, Source, SourceRecord
 
 NAME = "votesdb"
-ATTRIBUTION = (
+CITATION = (
     '"UNSC votes since 1946 Database", Benoît Martin, 2026, data.sciencespo, V1, '
-    "doi:10.21410/7E4/Z0KECE (Atelier de cartographie de Sciences Po / GRAM), CC BY 4.0"
+    "doi:10.21410/7E4/Z0KECE (Atelier de cartographie de Sciences Po / GRAM)"
 )
+ATTRIBUTION = CITATION + ", CC BY 4.0"  # shown with every fact taken from it
 MEMBERS_PATH = Path(__file__).parents[1] / "data" / "votesdb_members.json"
 FIRST_MEMBER_COLUMN = 14  # the first 14 columns describe the vote; then one per state
 REQUIRED = (
@@ -253,8 +254,9 @@ class VotesDbSource(Source):
 
     name: ClassVar[str] = NAME
     title: ClassVar[str] = "UNSC votes since 1946 Database (Sciences Po)"
-    licence: ClassVar[str] = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/); " + (
-        "cite: " + ATTRIBUTION
+    licence: ClassVar[str] = (
+        "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), attribution required: "
+        + CITATION
     )
     attribution: ClassVar[str] = ATTRIBUTION
     kinds: ClassVar[tuple[str, ...]] = ("resolution", "draft", "date")
