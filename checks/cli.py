@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from datetime import date
@@ -16,10 +17,10 @@ from typing import Any
 
 from checks.config import Settings
 from checks.errors import CheckError, ConfigError, InputError, SourceError
-from checks.textio import prepare_text
+from checks.textio import ArticleText, prepare_text
 
 
-def _read_article(path: str, settings: Settings) -> tuple[str, list[str]]:
+def _read_article(path: str, settings: Settings) -> ArticleText:
     if path == "-":
         raw: bytes | str = sys.stdin.buffer.read()
         name = ""
@@ -28,8 +29,46 @@ def _read_article(path: str, settings: Settings) -> tuple[str, list[str]]:
         if not p.is_file():
             raise InputError(f"No such file: {path}")
         raw, name = p.read_bytes(), p.name
-    article = prepare_text(raw, max_chars=settings.max_chars, filename=name)
-    return article.text, article.warnings
+    return prepare_text(raw, max_chars=settings.max_chars, filename=name)
+
+
+def _extract(article: ArticleText, args: argparse.Namespace, settings: Settings):
+    """Claims of the article, in a worker process within the time budget (`--budget`, default
+    CHECKS_EXTRACT_SECONDS); a budget of 0 extracts in this process with no limit."""
+    given = _parse_date(args.date)
+    day, source = given, "user"
+    if given is None and article.date is not None:  # an HTML page's own publication date
+        day, source = article.date, "metadata"
+    budget = settings.extract_seconds if args.budget is None else args.budget
+    if budget <= 0:
+        from checks.guard import extract_in_parts
+        from checks.nlp import load_pipeline
+
+        guarded = extract_in_parts(
+            article.text,
+            article_date=day,
+            pipeline=load_pipeline(settings.spacy_model),
+            article_date_source=source,
+        )
+    else:
+        from checks.guard import extract_with_budget
+
+        guarded = extract_with_budget(
+            article.text,
+            day,
+            model=settings.spacy_model,
+            seconds=budget,
+            memory_mb=settings.extract_memory_mb,
+            article_date_source=source,
+        )
+    extraction = guarded.extraction
+    if source == "metadata" and extraction.article_date == article.date:
+        where = article.metadata.get("date_from", "metadata")
+        extraction.warnings.insert(
+            0, f"Article date taken from the page's {where}: {article.date.isoformat()}."
+        )
+    extraction.warnings[:0] = article.warnings
+    return extraction, guarded.complete
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -63,7 +102,9 @@ def _table(doc: dict) -> str:
     rows = [("id", "type", "where", "text", "value", "verdict")]
     for c in doc["claims"]:
         value = json.dumps(
-            {k: v for k, v in c["value"].items() if v not in (None, [], False)}, ensure_ascii=False
+            json_safe({k: v for k, v in c["value"].items() if v not in (None, [], False)}),
+            ensure_ascii=False,
+            allow_nan=False,
         )
         verdict = (c.get("verdict") or {}).get("label", "")
         text = c["text"].replace("\n", " ")
@@ -80,34 +121,31 @@ def _table(doc: dict) -> str:
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
-    from checks.extract import extract_claims
-    from checks.nlp import load_pipeline
-
-    text, warnings = _read_article(args.file, settings)
-    extraction = extract_claims(
-        text,
-        article_date=_parse_date(args.date),
-        pipeline=load_pipeline(settings.spacy_model),
-    )
-    extraction.warnings[:0] = warnings
-    _emit(_document(text, extraction), args.format)
+    article = _read_article(args.file, settings)
+    extraction, complete = _extract(article, args, settings)
+    doc = _document(article.text, extraction)
+    if not complete:
+        doc["article"]["complete"] = False
+    _emit(doc, args.format)
     return 0
 
 
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
-    from checks.extract import extract_claims
-    from checks.nlp import load_pipeline
+    from checks.http import deadline
     from checks.pipeline import check_claims
 
     if args.offline:
         settings = settings.with_(offline=True)
-    text, warnings = _read_article(args.file, settings)
-    extraction = extract_claims(
-        text, article_date=_parse_date(args.date), pipeline=load_pipeline(settings.spacy_model)
-    )
-    extraction.warnings[:0] = warnings
-    verdicts = check_claims(text, extraction.claims, extraction.article_date, settings=settings)
-    _emit(_document(text, extraction, verdicts), args.format)
+    article = _read_article(args.file, settings)
+    extraction, complete = _extract(article, args, settings)
+    with deadline(settings.article_deadline):
+        verdicts = check_claims(
+            article.text, extraction.claims, extraction.article_date, settings=settings
+        )
+    doc = _document(article.text, extraction, verdicts)
+    if not complete:
+        doc["article"]["complete"] = False
+    _emit(doc, args.format)
     return 0
 
 
@@ -161,11 +199,31 @@ def _status_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def json_safe(value: Any) -> Any:
+    """`value` with what strict JSON cannot hold made printable: NaN and infinities become
+    null, integers longer than 300 digits become strings."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value.bit_length() < 997 else _long_int_text(value)
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def _long_int_text(value: int) -> str:
+    digits = value.bit_length() * 0.30103
+    return f"{'-' if value < 0 else ''}(a number of about {digits:.0f} digits)"
+
+
 def _emit(doc: dict, fmt: str) -> None:
     for warning in doc.get("warnings", []):
         print(f"warning: {warning}", file=sys.stderr)
     if fmt == "json":
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        # Strict JSON: no NaN/Infinity, and no integer too long to print (a 5,000-digit number)
+        json.dump(json_safe(doc), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.write("\n")
     else:
         print(_table(doc))
@@ -184,6 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=["json", "table"], default="table")
         if name == "check":
             p.add_argument("--offline", action="store_true", help="answer from the cache only")
+        p.add_argument(
+            "--budget",
+            type=float,
+            default=None,
+            help="seconds extraction may take (default CHECKS_EXTRACT_SECONDS; 0: no limit)",
+        )
     s = sub.add_parser("sources", help="public sources: status, or sync the UN tables")
     s.add_argument("action", choices=["status", "sync"])
     s.add_argument("--years", default="1946-2026", help="years to sync, e.g. 1946-2026")
