@@ -85,10 +85,35 @@ def number_verdict(text: str, on: str, *, linked: bool = True) -> tuple[Claim, V
             "number.votes_required_at_writing_only",
         ),
         (
-            "The draft fell short of the seven votes required for adoption.",
+            "Adoption requires at least seven affirmative votes in the Security Council.",
             "2020-08-15",
             "contradicted",
             "number.votes_required_mismatch",
+        ),
+        # a count of some members is not the Council's size
+        (
+            "All the other four permanent members of the Council have cast vetoes before.",
+            "1970-03-18",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The Council's 10 elected members issued a joint statement on Gaza.",
+            "2024-03-22",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The other 14 Council members issued a joint statement.",
+            "2024-03-22",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "Diplomats said the Security Council's four permanent members had agreed.",
+            "2024-03-22",
+            "contradicted",
+            "number.permanent_members_mismatch",
         ),
         # other councils and figures no rule checks
         (

@@ -173,9 +173,27 @@ def _votes_why(needed: int) -> str:
     return f"a Council decision needs {needed} affirmative votes{when} (UN Charter, Article 27(3))."
 
 
+#: Words that make a count a part of the Council: "the other four", "the remaining 14".
+SUBSET_BEFORE = re.compile(r"(?i)\b(other|remaining|rest\s+of\s+the|all\s+but|except)\s*$")
+#: What may stand between a size and its unit: "15 Council members", "15 member states".
+SIZE_WORDS = frozenset({"council", "security", "member", "un", "u.n."})
+
+
+def counts_a_part(claim: Claim) -> bool:
+    """True when the figure counts some members, not the Council: "the other four permanent
+    members", "the 10 elected members" (a word other than the unit qualifies it)."""
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    if SUBSET_BEFORE.search(before):
+        return True
+    middle = re.split(r"[\s-]+", claim.text.strip())[1:-1]  # between the figure and its unit
+    return any(w.lower() not in SIZE_WORDS and unit_word(w) not in MEMBER_UNITS for w in middle)
+
+
 def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     """ "The 15-member Council", "the 15-nation body": the Council's size at that time."""
     if unit_word(unit) not in MEMBER_UNITS or "permanent" in sentence.lower():
+        return None
+    if counts_a_part(claim):
         return None
     if not about_the_security_council(sentence) or not isinstance(value, int):
         return None
@@ -219,6 +237,9 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
 def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
     if unit != "members" or not re.search(r"(?i)\bpermanent\b", claim.text):
         return None
+    before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
+    if value != 5 and SUBSET_BEFORE.search(before):
+        return None  # "the other four permanent members": four besides one already named
     if OTHER_COUNCILS.search(sentence):
         return None
     return _compare(
