@@ -184,9 +184,9 @@ def index_year(data: Any) -> DhlYear:
             if got is None:
                 continue
             key, p = got
-            if by_key[key] and by_key[key][0].date != p.date:
-                continue  # a number printed twice on the page: the first meeting is kept
-            by_key[key] = [p]
+            # A number printed twice on a page (a typo for another) keeps both rows here;
+            # the index picks the one the votes database dates (else the earliest).
+            by_key[key].append(p)
             if m.date and key not in keys_by_day[m.date]:
                 keys_by_day[m.date].append(key)
     days = [m.date for m, _ in data.meetings if m.date]

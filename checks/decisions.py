@@ -37,6 +37,17 @@ __all__ = ["Decision", "DecisionIndex", "DecisionSource", "build_decision_index"
 _VDB_MEMO: dict[tuple[str, str], VdbIndex] = {}  # one indexed database per process
 
 
+def _one_dhl_row(parts: list[Partial]) -> list[Partial]:
+    """A resolution number the DHL page prints twice (once as a typo for another): keep the
+    row the votes database dates, else the earliest meeting (as `DhlSource` does)."""
+    dhl = [p for p in parts if p.source == "dhl"]
+    if len(dhl) < 2 or any(p.draft for p in dhl):
+        return parts
+    days = {p.date for p in parts if p.source == "votesdb" and p.date}
+    keep = [p for p in dhl if p.date in days] or sorted(dhl, key=lambda p: p.date or date.max)
+    return [p for p in parts if p.source != "dhl"] + keep[:1]
+
+
 def _words(day: date | None) -> str:
     return f"{day.day} {day:%B %Y}" if day else "an unknown date"
 
@@ -141,6 +152,7 @@ class DecisionIndex:
 
     # -- merging ---------------------------------------------------------------------------
     def _merge(self, key: Key, parts: list[Partial], unchecked: list[str]) -> Decision:
+        parts = _one_dhl_row(parts)
         outcome_draft = next((p.draft for p in parts if p.draft), None)
         if outcome_draft and any(p.outcome == "vetoed" for p in parts):
             parts = [*parts, *self._veto_partials(outcome_draft)]
@@ -269,7 +281,9 @@ class DecisionIndex:
             for table in tables.values():
                 parts += table.by_key.get(key, [])
             parts += self._dhl_parts(key, other_years, unchecked, strict=False)
-            out.append(self._merge(key, parts, unchecked))
+            decision = self._merge(key, parts, unchecked)
+            if decision.date is None or first <= decision.date <= last:  # not a misprinted row
+                out.append(decision)
         return sorted(out, key=lambda d: (d.date or first, d.number or 0, d.key))
 
     # -- coverage ---------------------------------------------------------------------------

@@ -301,3 +301,15 @@ def test_a_veto_without_the_votes_or_a_failure_with_them_is_impossible() -> None
     for p in (vetoed, failed):
         d = merge(p.draft or "", [p], LINKS)
         assert "outcome" in d.disputes and d.outcome == "failed" and d.vetoed_by == ()
+
+
+def test_a_number_printed_twice_in_a_table_keeps_the_row_the_database_dates() -> None:
+    from checks.decisions import _one_dhl_row
+
+    typo = _partial("dhl", outcome="adopted", number=663, date=date(1990, 9, 13), vote=(13, 2, 0))
+    real = _partial("dhl", outcome="adopted", number=663, date=date(1990, 8, 14), vote=(15, 0, 0))
+    db = _partial("votesdb", outcome="adopted", number=663, date=date(1990, 8, 14), vote=(15, 0, 0))
+    assert _one_dhl_row([db, typo, real]) == [db, real]
+    assert _one_dhl_row([typo, real]) == [real]  # without the database: the earliest meeting
+    d = merge("S/RES/663(1990)", _one_dhl_row([db, typo, real]), LINKS)
+    assert d.vote == (15, 0, 0) and not d.disputes

@@ -55,6 +55,7 @@ _DATE_RE = re.compile(
     r"(\d{1,2})(?:\s*(?:[/+-]|and)\s*\d{1,2})?\s+([A-Za-z]{3,})\.?(?:\s+(\d{2,4}))?"
 )
 _BROKEN_END = re.compile(r"</(td|th|tr)\s*(?=<)", re.I)
+_STRAY_BR = re.compile(r"</br\s*>", re.I)
 
 
 class DhlFormatError(ValueError):
@@ -154,6 +155,8 @@ def _rows(html: str) -> list[list[Any]]:
     """Rows as lists of cell elements, after repairing broken end tags."""
     html = html.lstrip("\ufeff").replace("ï»¿", "")
     html = _BROKEN_END.sub(lambda m: f"</{m.group(1)}>", html)
+    # "France</br>UK": lxml drops the stray end tag and glues the names ("FranceUK").
+    html = _STRAY_BR.sub("<br>", html)
     doc = lxml.html.document_fromstring(html)
     for br in doc.iter("br"):
         br.tail = "\n" + (br.tail or "")
