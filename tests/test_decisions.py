@@ -313,3 +313,15 @@ def test_a_number_printed_twice_in_a_table_keeps_the_row_the_database_dates() ->
     assert _one_dhl_row([typo, real]) == [real]  # without the database: the earliest meeting
     d = merge("S/RES/663(1990)", _one_dhl_row([db, typo, real]), LINKS)
     assert d.vote == (15, 0, 0) and not d.disputes
+
+
+def test_veto_list_names_split_by_stray_end_tags() -> None:
+    from checks.sources.dhl_parse import parse_veto_page
+
+    page = """<table><tr><th>Date</th><th>Draft</th><th>Meeting Record</th><th>Agenda</th>
+    <th>Member</th></tr>
+    <tr><td>23 December 1989</td><td><a href="https://undocs.org/en/S/21048">S/21048</a></td>
+    <td><a href="https://undocs.org/en/S/PV.2902">S/PV.2902</a></td>
+    <td>The situation in Panama </td><td>France</br>UK</br> USA</td></tr></table>"""
+    (veto,) = parse_veto_page(page)
+    assert veto.vetoed_by == ["France", "United Kingdom", "United States"]
