@@ -58,6 +58,30 @@ def test_a_day_without_a_year_takes_the_year_of_the_text(text, piece, want):
     assert date_at(claims, piece)["base_inferred"] is True
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (  # a UN peacekeeping history page
+            "In July 1960 the Government of the Congo asked for military help. On 14 July, "
+            "the Security Council authorized a force. Fighting resumed in February 1961, and "
+            "on 21 February the Council urged all measures to prevent civil war. The operation "
+            "ended on 30 June 1964.",
+            {"14 July": "1960-07-14", "21 February": "1961-02-21"},
+        ),
+        (  # an encyclopedia-style summary
+            "The crisis began on 5 June 1967. On June 9, the Council demanded a ceasefire; "
+            "on 22 November 1967 it adopted resolution 242. By October 1973 war had broken "
+            "out again, and on October 22 the Council adopted resolution 338.",
+            {"June 9": "1967-06-09", "October 22": "1973-10-22"},
+        ),
+    ],
+)
+def test_a_story_told_in_order_gives_a_day_the_year_of_the_date_before_it(text, want):
+    claims, _ = dates_of(text)
+    for piece, day in want.items():
+        assert date_at(claims, piece)["date"] == day
+
+
 def test_the_inferred_date_is_a_warning_and_a_field_with_its_evidence():
     text = (
         "Several days before the May 4 meeting, the envoy left the chamber. He came back on "
@@ -101,6 +125,26 @@ def test_a_future_deadline_is_no_evidence_of_when_the_text_was_written():
     text = "Members agreed in 2019 to keep the force in place until 31 December 2030."
     _, result = dates_of(text)
     assert result.inferred_date["date"] == "2019"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # agency copy reprinted without its year
+            "UNITED NATIONS, May 2 -- The Security Council on Monday extended the mission until "
+            "June 30, 2026. It asked for a report no later than Feb. 1, 2026 and a final "
+            "briefing by Sept. 7, 2026."
+        ),
+        (  # a legal blog
+            "Russia blocked on Thursday a text that would have renewed the panel until 30 April "
+            "2027. It would also have asked the experts to report before 23 August 2026."
+        ),
+    ],
+)
+def test_a_text_dated_only_by_deadlines_gets_no_inferred_date(text):
+    claims, result = dates_of(text)
+    assert result.inferred_date is None
+    assert all(c.value["date"] is None for c in claims if c.value.get("weekday"))
 
 
 def test_given_date_wins_over_everything():

@@ -109,18 +109,18 @@ def _infer_year(month: int, day: int, ref: date | None, when: str | None) -> int
     return year
 
 
-def _year_from_text(month: int, day: int, inferred: Any, when: str | None) -> int:
+def _year_from_text(month: int, day: int, base: date, precision: str, when: str | None) -> int:
     """The year of "on 11 August" in a text dated only by its own dates. Those dates bound
     the time of writing from below, so a past event after them is still that year; a plan or
     a deadline half a year or more before them is next year's ("withdraw by Jan. 15")."""
-    year = inferred.date.year
-    if inferred.precision == "year" or when != "future":
+    year = base.year
+    if precision == "year" or when != "future":
         return year
     try:
         candidate = date(year, month, min(day, calendar.monthrange(year, month)[1]))
     except ValueError:
         return year
-    return year + 1 if (inferred.date - candidate).days > 180 else year
+    return year + 1 if (base - candidate).days > 180 else year
 
 
 def _month_year(m: re.Match[str], ctx: ArticleContext, month: int, sentence: str) -> int | None:
@@ -248,8 +248,14 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
     elif ctx.article_date is not None:
         year = _infer_year(month, day, ctx.article_date, when)
     elif ctx.inferred_date is not None:
-        year = _year_from_text(month, day, ctx.inferred_date, when)
-        extra = {"base": ctx.inferred_date.iso(), "base_inferred": True}
+        before = ctx.inferred_date.reference_before(m.start())
+        if before is not None:  # a story told in order: the year of the date before it
+            year = _year_from_text(month, day, before, "day", when)
+            extra = {"base": before.isoformat(), "base_inferred": True}
+        else:
+            inferred = ctx.inferred_date
+            year = _year_from_text(month, day, inferred.date, inferred.precision, when)
+            extra = {"base": inferred.iso(), "base_inferred": True}
     else:
         year = None
     if year is None:

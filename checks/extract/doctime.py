@@ -21,7 +21,6 @@ from checks.extract.context import ArticleContext, Found
 from checks.patternbook import pattern
 
 HEAD_CHARS = 600  # a dateline stands at the top of a text
-BOUND_WORDS = ("until", "through", "by", "before", "till", "expire", "expires", "ends")
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,18 @@ class DocTime:
     precision: str  # "day" | "month" | "year"
     evidence: tuple[str, ...]
     anchored: bool  # a lead date or one whose weekday fits: days may be counted from it
+    # (offset, date) of every day or month the text dates with a year, in reading order: a
+    # story told in order gives "On 13 October" the year of the date before it
+    dated: tuple[tuple[int, date], ...] = ()
+
+    def reference_before(self, offset: int) -> date | None:
+        """The latest-placed full date before `offset`, if any."""
+        best = None
+        for start, when in self.dated:
+            if start >= offset:
+                break
+            best = when
+        return best
 
     def iso(self) -> str:
         if self.precision == "year":
@@ -53,7 +64,7 @@ class DocTime:
         quoted = ", ".join(f"'{e}'" for e in self.evidence)
         return (
             f"No date given; the text seems to be written around {self.iso()} (from: {quoted}). "
-            "Dates without a year were given one from it"
+            "Dates without a year were given the year of the date before them, or this one"
             + (" and relative dates were resolved against it" if self.anchored else "")
             + "; give the date to correct this."
         )
@@ -108,10 +119,17 @@ def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
         precision = v.get("precision")
         if precision not in {"day", "month", "year"}:
             continue
-        before = ctx.text[max(0, f.start - 12) : f.start].lower()
+        before = ctx.text[max(0, f.start - 30) : f.start]
         tense = tense_of(f.start)
-        bound = any(w in before.split() for w in BOUND_WORDS)
-        if tense == "future" or (bound and tense != "past"):
+        soft = pattern("date_doctime", "DOCTIME_SOFT_BOUND").regex.search(before)
+        if soft:  # "By late July 1952, the boycott was over" opens its sentence: a past fact
+            opening = ctx.text[ctx.sentence_bounds(f.start, f.end)[0] : f.start]
+            soft = opening.strip() != soft[0].strip() or tense != "past"
+        if (
+            tense == "future"
+            or pattern("date_doctime", "DOCTIME_DEADLINE").regex.search(before)
+            or soft
+        ):
             continue  # "until 31 December 2024", "will meet in 2026": ahead of the writing
         if precision == "year" and _is_modifier(ctx, f):
             continue  # "the 2030 Agenda": a name, not a time the text speaks of
@@ -136,7 +154,17 @@ def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
         evidence.append(ctx.text[g.start : g.end])
     evidence = list(dict.fromkeys(evidence))[:3]
     anchored = precision == "day" and (f.start < lead_end or f.value.get("weekday_matches") is True)
-    return DocTime(when, precision, tuple(evidence), anchored)
+    narrative = tuple(
+        sorted(
+            (
+                g.start,
+                date.fromisoformat(g.value["date"] + ("-01" if len(g.value["date"]) == 7 else "")),
+            )
+            for g in dated
+            if g.value.get("precision") in {"day", "month"}
+        )
+    )
+    return DocTime(when, precision, tuple(evidence), anchored, narrative)
 
 
 def _lead_end(ctx: ArticleContext) -> int:

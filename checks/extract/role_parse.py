@@ -190,6 +190,8 @@ def _title_then_name(name_head: Token, title: Token) -> tuple[Span, list[Token]]
     name = _name(name_head)
     if name is None or title.i >= name.start:
         return None
+    if name_head.dep_ == "pobj" and len(name) == 1 and name_head.ent_type_ != "PERSON":
+        return None  # "Ambassador to Moscow": the place the title names, not a person
     words = _phrase(title, stop_at=name.start, after=None)
     return (name, words) if words else None
 
