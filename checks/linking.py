@@ -22,7 +22,7 @@ from typing import Any
 
 from checks import countries
 from checks.models import Claim, Evidence
-from checks.verdicts.base import CheckContext, topic_fit
+from checks.verdicts.base import CheckContext, topic_score
 
 #: How far back from the article's date a decision is in reach ("last week's vote").
 WINDOW_DAYS = 7
@@ -37,7 +37,12 @@ DAY_WEIGHT = {
     "day before the article": 2.0,
     "month in sentence": 2.0,
     "days before the article": 0.5,
+    "named nearby": 4.0,
+    "named in the sentence": 6.0,
+    "year inferred": 2.0,  # a day whose year the text does not give (guessed from another date)
 }
+#: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
+NEARBY = 600
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class Candidate:
     named: bool = False
     leaned_on: tuple[str, ...] = ()  # "outcome", "members": words the ranking used
     sure: bool = False  # its subject is in the claim's own sentence, or its day is stated
+    base: float = 0.0  # the score without the leaned-on words
 
 
 @dataclass
@@ -140,7 +146,8 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     coarse = [c for c in own if c.value.get("date") and c.value.get("precision") != "day"]
     days = [c for c in own if c.value.get("date") and c.value.get("precision") == "day"]
     for c in days:
-        out.append((date.fromisoformat(c.value["date"]), "date in sentence"))
+        where = "year inferred" if c.value.get("base_inferred") else "date in sentence"
+        out.append((date.fromisoformat(c.value["date"]), where))
     if coarse and not days:
         c = coarse[0]
         if c.value.get("precision") == "month" and not c.value.get("qualifier"):
@@ -197,39 +204,75 @@ def _members_fit(value: dict, d: Any) -> float:
     return score
 
 
-def rank(ctx: CheckContext, claim: Claim, days: list[tuple[date, str]]) -> list[Candidate]:
+def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
+    """Decisions the article names in the claim's sentence (not attached to it) or around it
+    ("Resolution 1929 ... The Council voted 12-2 to adopt it"): candidates, ranked like the
+    others, since a sentence may name one decision and report the vote on another."""
+    out = []
+    own = set(claim.links.get("resolutions", []))
+    for c in ctx.claims:
+        if c.type != "resolution":
+            continue
+        gap = min(abs(c.start - claim.end), abs(claim.start - c.end))
+        if c.id in own or gap < NEARBY:
+            d = named_decision(ctx, c)
+            if d is not None:
+                out.append(("named in the sentence" if c.id in own else "named nearby", d))
+    return out
+
+
+def rank(
+    ctx: CheckContext,
+    claim: Claim,
+    days: list[tuple[date, str]],
+    nearby: list[tuple[str, Any]] = (),
+) -> list[Candidate]:
     """Candidates on the given days whose subject fits what the sentence (first) and the
     story's lead say; scored by where the day came from, the fit and the outcome words."""
     idx = index(ctx)
     near = ctx.near_text(claim)
     outcome = claim.links.get("outcome")
     out: dict[str, Candidate] = {}
-    for day, where in days:
-        for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day)):
-            about = subject(d)
-            own, fit = topic_fit(about, claim.sentence), topic_fit(about, near)
-            if fit <= 0:
-                continue  # a decision on another subject is not in reach
-            why = [
-                f"on {where} ({day.isoformat()})",
-                f"topic fits ({fit} words, {own} in the sentence)",
-            ]
-            score = DAY_WEIGHT[where] + 1.5 * min(own, 3) + 0.5 * min(fit, 4)
-            leaned: list[str] = []
-            o = OUTCOME_FIT.get((outcome, d.outcome), 0.0) if outcome else 0.0
-            if o:
-                score += o
-                why.append(f"the sentence says {outcome.replace('_', ' ')}")
-                leaned.append("outcome")
-            m = _members_fit(claim.value, d) if claim.type == "vote" else 0.0
-            if m:
-                score += m
-                leaned.append("members")
-                why.append("members named" + (" fit" if m > 0 else " do not fit"))
-            sure = own > 0 or (where != "days before the article" and fit >= 2)
-            cand = Candidate(d, score, tuple(why), leaned_on=tuple(leaned), sure=sure)
-            if d.key not in out or out[d.key].score < score:
-                out[d.key] = cand
+    pool = [(day, where, d) for day, where in days
+            for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day))]  # fmt: skip
+    pool += [(d.date, where, d) for where, d in nearby if d.date is not None]
+    # A sentence that states its own day is about that day: a decision found on another day
+    # may be what it means, but not surely.
+    own_day = any(where in {"date in sentence", "year inferred"} for _day, where in days)
+    for day, where, d in pool:
+        about = subject(d)
+        own, fit = topic_score(about, claim.sentence), topic_score(about, near)
+        if fit <= 0:
+            continue  # a decision on another subject is not in reach
+        why = [
+            f"{where if where.startswith('named') else 'on ' + where} ({day.isoformat()})",
+            f"subject fits (score {fit:g}, {own:g} from the sentence)",
+        ]
+        score = DAY_WEIGHT[where] + min(own, 5) + 0.5 * min(fit, 6)
+        leaned: list[str] = []
+        o = OUTCOME_FIT.get((outcome, d.outcome), 0.0) if outcome else 0.0
+        if o < 0:
+            continue  # "vetoed" is not about a resolution adopted that day: another decision
+        if o:
+            score += o
+            why.append(f"the sentence says {outcome.replace('_', ' ')}")
+            leaned.append("outcome")
+        m = _members_fit(claim.value, d) if claim.type == "vote" else 0.0
+        if m:
+            score += m
+            leaned.append("members")
+            why.append("members named" + (" fit" if m > 0 else " do not fit"))
+        # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
+        # named elsewhere in the article, or found days earlier, may be another vote.
+        sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
+        if (where.startswith("named") and own == 0) or where == "year inferred":
+            sure = False
+        if own_day and where not in {"date in sentence", "year inferred", "named in the sentence"}:
+            sure = False
+        base = score - o - m
+        cand = Candidate(d, score, tuple(why), leaned_on=tuple(leaned), sure=sure, base=base)
+        if d.key not in out or out[d.key].score < score:
+            out[d.key] = cand
     return sorted(out.values(), key=lambda c: -c.score)
 
 
@@ -254,21 +297,16 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
             return Link(
                 d, 0.95, f"named in the sentence ({res.text})", named=True, reason="link.named"
             )
-    if claim.type == "vote" and len(claim.links.get("resolutions", [])) == 1:
-        res = _claim(ctx, claim.links["resolutions"][0])
-        d = named_decision(ctx, res) if res is not None else None
-        if d is not None:
-            return Link(d, 0.8, f"the one resolution the sentence names ({res.text})",
-                        reason="link.sentence")  # fmt: skip
     days, note = candidate_days(ctx, claim)
-    if not days:
+    nearby = _nearby(ctx, claim) if claim.type == "vote" and not note else []
+    if not days and not nearby:
         return Link(
             note=note or "The article gives no day for it.",
             reason="link.other_time" if note else "link.none",
         )
     reached = [(d, w) for d, w in days if ctx.memo(("covered", d), lambda d=d: idx.covered(d))]
     gaps = [d for d, w in days if (d, w) not in reached and w != "days before the article"]
-    candidates = rank(ctx, claim, reached)
+    candidates = rank(ctx, claim, reached, nearby)
     if not candidates:
         if gaps and not reached:
             day = gaps[0]
@@ -297,13 +335,17 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     else:
         confidence = min(0.9, 0.5 + 0.1 * (best.score - runner.score))
     close = runner if runner is not None and best.score - runner.score < 3 else None
+    # The outcome or member words decided the link only if, without them, another candidate
+    # would have come as close as a tie.
+    rivals = [c.base for c in candidates[1:]]
+    depended = bool(rivals) and best.base - max(rivals) < TIE
     return Link(
         best.decision,
         confidence,
         "; ".join(best.why),
         runner_up=close,
         candidates=candidates,
-        leaned_on=best.leaned_on,
+        leaned_on=best.leaned_on if depended else (),
         reason="link.ranked",
     )
 

@@ -149,3 +149,15 @@ def topic_fit(topic: str, text: str) -> int:
     """How many of a topic's terms the text uses (0: the text is about something else)."""
     low = text.lower()
     return sum(1 for term in topic_terms(topic) if re.search(rf"\b{re.escape(term)}\b", low))
+
+
+def topic_score(topic: str, text: str) -> float:
+    """Like `topic_fit`, but a word of the topic itself ("Iran", "Rwanda") counts twice an
+    alias ("sanctions", "nuclear"), which many subjects share."""
+    low = text.lower()
+    own = {w for w in re.findall(r"[a-z][a-z'-]{3,}", topic.lower()) if w not in STOP}
+    score = 0.0
+    for term in topic_terms(topic):
+        if re.search(rf"\b{re.escape(term)}\b", low):
+            score += 2.0 if term in own else 1.0
+    return score

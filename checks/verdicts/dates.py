@@ -25,6 +25,16 @@ ACTION = re.compile(
     r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
     r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|resolution|draft)\b"
 )
+#: A sentence that says nothing was decided ("no decision was taken", "failed to agree").
+NO_DECISION = re.compile(
+    r"(?i)\b(no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
+    r"failed\s+to\s+(agree|act|reach|decide|take)|did\s+not\s+(vote|act|decide|adopt|take))\b"
+)
+#: Words that make a date a deadline or an end, not the day something was decided.
+DEADLINE = re.compile(
+    r"(?i)\b(until|till|through|by|before|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
+    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
+)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -84,6 +94,16 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     if value.get("precision") != "day":
         return _coarse(claim, ctx, claimed, shown)
     day = date.fromisoformat(value["date"])
+    if is_deadline(claim):
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}: a deadline or an end date (after 'until' or 'by'), "
+            "not the day of a Council decision; the records of decisions cannot date it.",
+            RULE,
+            VERSION,
+            claimed=shown,
+            reason="date.deadline",
+        )
     named = _named(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
@@ -112,7 +132,22 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=shown,
             reason="date.after_article",
         )
+    if value.get("base_inferred"):
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}, but the text does not give the year: it was taken from "
+            "another date in the article, so the day's decisions are not compared.",
+            RULE,
+            VERSION,
+            claimed=shown,
+            reason="date.year_inferred",
+        )
     return _decision_on_day(claim, ctx, day, shown)
+
+
+def is_deadline(claim: Claim) -> bool:
+    offset = claim.start - claim.sentence_start
+    return bool(DEADLINE.search(claim.sentence[max(0, offset - 30) : offset]))
 
 
 def _named(claim: Claim, ctx: CheckContext):
@@ -161,6 +196,19 @@ def _decision_on_day(claim: Claim, ctx: CheckContext, day: date, shown: str) -> 
             reason="date.not_reached",
         )
     on_day = rank(ctx, claim, [(day, "date in sentence")])
+    if on_day and NO_DECISION.search(claim.sentence):
+        d = on_day[0].decision
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}. The sentence says no decision was taken; the records show "
+            f'{label(d)} that day on "{subject(d)}". Check whether it is the same matter.',
+            RULE,
+            VERSION,
+            evidence=decision_evidence(d),
+            claimed=shown,
+            found=f"{d.key}: {long_date(day)}",
+            reason="date.denied_decision_on_record",
+        )
     if on_day:
         best = on_day[0]
         d = best.decision

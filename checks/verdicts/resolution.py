@@ -28,13 +28,23 @@ def _acts() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
 
 
 def acts_claimed(claim: Claim) -> list[str]:
-    """What the sentence says the resolution did, read in the clause around its mention
-    (within 80 characters, not across a semicolon or another resolution)."""
+    """What the sentence says the resolution did, read in its own clause: before the mention
+    back to the last clause boundary ("endorsed by the Council in resolution 2231"), after it
+    up to the next one ("resolution 1718, which created the committee"). Another subject's act
+    ("the US attempt to extend an embargo that expires under resolution 2231") is not its act."""
     offset = claim.start - claim.sentence_start
-    before = re.split(r"[;]|\b[Rr]esolutions?\b", claim.sentence[max(0, offset - 80) : offset])[-1]
-    after = re.split(r"[;]|\b[Rr]esolutions?\b", claim.sentence[offset + len(claim.text) :][:80])[0]
+    before = BOUNDARY.split(claim.sentence[max(0, offset - 100) : offset])[-1]
+    rest = LEAD.sub("", claim.sentence[offset + len(claim.text) :][:100])
+    after = BOUNDARY.split(rest)[0]
     clause = f"{before} {after}"
     return [act for act, (said, _title) in _acts().items() if said.search(clause)]
+
+
+#: Clause boundaries, and what may lead a relative clause about the resolution.
+BOUNDARY = re.compile(
+    r"[;,.:]|\b(?:that|which|who|while|but|and|after|when|as)\b|\b[Rr]esolutions?\b"
+)
+LEAD = re.compile(r"^\s*(?:\(\d{4}\))?\s*,?\s*(?:which|that)?\s*")
 
 
 def _near_misses(number: int) -> set[int]:

@@ -24,8 +24,14 @@ from checks.verdicts.numbers import OTHER_COUNCILS
 
 RULE, VERSION = "vote.compare_record", "v2"
 KEYS = (("for", 0, "in favour"), ("against", 1, "against"), ("abstain", 2, "abstentions"))
-MEMBER_KEYS = (("in_favour", "Y", "in favour"), ("against_members", "N", "against"),
-               ("abstaining", "A", "abstaining"))  # fmt: skip
+MEMBER_KEYS = (
+    ("in_favour", "Y", "in favour"),
+    ("against_members", "N", "against"),
+    ("abstaining", "A", "abstaining"),
+    ("absent", "NV", "absent or not voting"),
+)
+#: The count each list of names belongs to.
+COUNT_OF = {"in_favour": "for", "against_members": "against", "abstaining": "abstain"}
 
 
 def claimed_text(value: dict) -> str:
@@ -147,7 +153,7 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
 def compare_members(value: dict, members: dict[str, str], out: Comparison) -> None:
     """Each member the claim names, against the per-member record. A partial list ("eleven,
     including A, B and C") is checked name by name, never by its length."""
-    by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set()}
+    by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set(), "NV": set()}
     for name, vote in members.items():
         if vote in by_vote:
             by_vote[vote].add(name)
@@ -164,6 +170,21 @@ def compare_members(value: dict, members: dict[str, str], out: Comparison) -> No
                     "vote.member_differs",
                     f"{', '.join(sorted(wrong))} not recorded as {word} "
                     f"(record: {', '.join(sorted(by_vote[code])) or 'none'})",
+                )
+            )
+        count = value.get(COUNT_OF.get(key, ""))
+        if COUNT_OF.get(key) in value.get("inferred", []):
+            count = None
+        complete = not value.get("partial_list") and count is not None and said
+        if complete and len(said) < count:
+            # "Six countries - A, B, C, D, A and E": fewer distinct names than the count.
+            out.unchecked.append(f"the list {word} (it names {len(said)} of {count})")
+        elif complete and len(said) == count and by_vote[code] - said:
+            out.problems.append(
+                (
+                    "vote.member_differs",
+                    f"the list {word} leaves out {', '.join(sorted(by_vote[code] - said))} "
+                    f"(record: {', '.join(sorted(by_vote[code]))})",
                 )
             )
         exclusive = value.get("only") and key == "in_favour" and not value.get("partial_list")
@@ -241,7 +262,7 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
     if link.decision is None:
         return _no_link(link, claimed)
     d = link.decision
-    result, note = compare(claim.value, d, ctx)
+    result, note = compare(stated(claim), d, ctx)
     ev = decision_evidence(d, _record_line(d)) + result.evidence
     found = _record_line(d)
     chosen = f"Decision: {label(d)}, chosen as {link.why}."
@@ -284,6 +305,26 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
     )
 
 
+def stated(claim: Claim) -> dict:
+    """The claim's value with counts the text does not state marked as inferred: "France
+    voted against it" names one member; it does not say one vote was cast against."""
+    value = dict(claim.value)
+    if NUMERAL.search(claim.text):
+        return value
+    inferred = list(value.get("inferred", []))
+    for names, count in COUNT_OF.items():
+        if value.get(count) is not None and value.get(count) == len(value.get(names) or []):
+            inferred.append(count)
+    value["inferred"] = inferred
+    return value
+
+
+NUMERAL = re.compile(
+    r"(?i)\d|\b(none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|unanimous\w*|all)\b"
+)
+
+
 def _record_line(d: Any) -> str:
     line = f"{d.key} ({long_date(d.date)}): {d.outcome}, {vote_text(d.vote)}"
     if d.vetoed_by:
@@ -323,7 +364,7 @@ def _mismatch(
     others = [
         c.decision
         for c in link.candidates
-        if c.decision.key != d.key and compare(claim.value, c.decision, None)[0].matches
+        if c.decision.key != d.key and compare(stated(claim), c.decision, None)[0].matches
     ]
     if others or leaned or not decisive_link(link) or getattr(d, "unchecked", ()):
         maybe = f" The text may mean {label(others[0])}, whose record matches." if others else ""
