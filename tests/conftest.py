@@ -44,3 +44,36 @@ def http_client(fake_settings: Settings) -> Iterator[HttpClient]:
     client = HttpClient(fake_settings)
     yield client
     client.close()
+
+
+# -- live servers for the review store and the shared HTTP cache (started once per session) --
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A throwaway PostgreSQL server (Debian's binaries); skipped only when none is installed."""
+    from tests.servers import PostgresServer, postgres_bin
+
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed")
+    server = PostgresServer()
+    try:
+        yield server.start()
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[object]:
+    """A throwaway redis-server; skipped only when redis-server is not installed."""
+    import shutil
+
+    from tests.servers import RedisServer
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    server = RedisServer()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -7,20 +7,25 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy import text as sql_text
 
 from checks.models import ArticleMeta, Claim, Evidence, Verdict
 from checks.store import (
     SCHEMA_VERSION,
     ClaimNotFound,
+    EditConflict,
     InvalidStatus,
     ReviewNotFound,
     ReviewStore,
     StoreError,
 )
+from checks.store.engine import engine_for
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
@@ -53,8 +58,34 @@ META = ArticleMeta(date="2020-10-18", title="Council vote", source="Wire", url="
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'store' / 'reviews.sqlite'}"
+
+
+_DATABASES = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[str]:
+    """Every store test runs on a SQLite file and on a fresh database of a live PostgreSQL."""
+    if request.param == "sqlite":
+        yield sqlite_url
+        return
+    server = request.getfixturevalue("pg_server")
+    pg_url = server.create_database(f"store_{next(_DATABASES)}")
+    yield pg_url
+    engine_for(pg_url).dispose()  # give the server its connections back
+
+
+def _raw(url: str, sql: str) -> list[tuple]:
+    """Run SQL through an engine that shares nothing with the store's."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            result = conn.execute(sql_text(sql))
+            return [tuple(r) for r in result] if result.returns_rows else []
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
@@ -94,9 +125,14 @@ def test_in_memory_store_is_refused() -> None:
 
 
 def test_newer_schema_is_refused(url: str, store: ReviewStore) -> None:
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as raw:
-        raw.execute("UPDATE checks_schema SET version = 99")
+    _raw(url, "UPDATE checks_schema SET version = 99")
     with pytest.raises(StoreError, match="schema version 99"):
+        ReviewStore(url)
+
+
+def test_unknown_migration_is_refused(url: str, store: ReviewStore) -> None:
+    _raw(url, "UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(StoreError, match=r"migration .9999.*newer"):
         ReviewStore(url)
 
 
@@ -112,9 +148,8 @@ def test_marks_survive_reopening(url: str, store: ReviewStore) -> None:
     assert again.marks["c1"].reviewer == "ana"
     assert again.dismissed == {"c2"}
     # ... and on disk, seen by a connection that shares nothing with the store's engine,
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as raw:
-        row = raw.execute("SELECT status, note FROM checks_marks WHERE claim_id='c1'").fetchone()
-    assert row == ("False", "Record says 2-2-11.")
+    rows = _raw(url, "SELECT status, note, version FROM checks_marks WHERE claim_id='c1'")
+    assert rows == [("False", "Record says 2-2-11.", 1)]
     # ... and by another process.
     code = f"from checks.store import ReviewStore; print(ReviewStore({url!r}).load({rid}).marks)"
     out = subprocess.run(
@@ -186,12 +221,21 @@ def test_rename_and_delete(store: ReviewStore) -> None:
     assert store.load(first).name == "first review"
     with pytest.raises(StoreError, match="empty"):
         store.rename(first, "  ")
-    store.delete(first)
+    store.delete(first, who="ana")
     assert [s.id for s in store.list_reviews()] == [second]
     with pytest.raises(ReviewNotFound):
         store.load(first)
     with pytest.raises(ReviewNotFound):
-        store.history(first)
+        store.set_mark(first, "c1", status="False", reviewer="ben")
+    with pytest.raises(ReviewNotFound):
+        store.review_access(first)
+    # Archived, not deleted: the audit trail stays, ending with who archived it.
+    trail = store.history(first)
+    assert [r["field"] for r in trail] == ["review", "status", "name", "archived"]
+    assert trail[-1]["who"] == "ana" and trail[-1]["old_value"] == "first review"
+    assert _raw(store.url, f"SELECT count(*) FROM checks_claims WHERE review_id = {first}") == [
+        (3,)
+    ]
     assert store.load(second).claims == _claims()
 
 
@@ -329,3 +373,124 @@ def test_update_claim_values(store: ReviewStore) -> None:
     assert store.load(rid).claims[1].value == {"symbol": "S/2020/797", "raw": "x"}
     with pytest.raises(ClaimNotFound):
         store.update_claim_values(rid, {"c9": {}})
+
+
+# -- versions and conflicts: no edit lost ------------------------------------------------------
+
+
+def test_marks_carry_versions(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    assert store.load(rid).versions == {"c1": 0, "c2": 0, "c3": 0}
+    store.set_mark(rid, "c1", status="Verified", reviewer="ana", expected_version=0)
+    store.set_mark(rid, "c1", note="checked", reviewer="ana", expected_version=1)
+    store.set_mark(rid, "c1", note="checked", reviewer="ana", expected_version=0)  # no change
+    store.dismiss_claim(rid, "c2", "ana", expected_version=0)
+    assert store.load(rid).versions == {"c1": 2, "c2": 1, "c3": 0}
+    assert store.mark_version(rid, "c1") == 2 and store.mark_version(rid, "c3") == 0
+
+
+def test_stale_edit_is_refused_with_their_change_and_both_audited(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    seen = store.load(rid).versions["c1"]  # both open the review at version 0
+    store.set_mark(
+        rid,
+        "c1",
+        status="False",
+        note="2-2-11 per record",
+        reviewer="Ann <a@x.org>",
+        expected_version=seen,
+    )
+    with pytest.raises(EditConflict) as refused:
+        store.set_mark(
+            rid, "c1", status="Verified", reviewer="Ben <b@x.org>", expected_version=seen
+        )
+    conflict = refused.value
+    assert conflict.current.status == "False" and conflict.current.reviewer == "Ann <a@x.org>"
+    assert conflict.version == 1 and conflict.attempted == {"status": "Verified"}
+    assert "Ann <a@x.org> changed claim c1" in str(conflict) and "'False'" in str(conflict)
+    bundle = store.load(rid)
+    assert bundle.marks["c1"].status == "False"  # theirs is kept
+    assert bundle.versions["c1"] == 1
+    trail = [
+        (r["who"], r["field"], r["old_value"], r["new_value"], r["outcome"])
+        for r in bundle.history
+        if r["claim_id"] == "c1"
+    ]
+    assert trail == [
+        ("Ann <a@x.org>", "status", "Unreviewed", "False", "saved"),
+        ("Ann <a@x.org>", "note", "", "2-2-11 per record", "saved"),
+        ("Ben <b@x.org>", "status", "False", "Verified", "conflict"),
+    ]
+    # Having seen their change, Ben can save over it on purpose.
+    store.set_mark(rid, "c1", status="Verified", reviewer="Ben <b@x.org>", expected_version=1)
+    assert store.load(rid).marks["c1"].status == "Verified"
+
+
+def test_an_edit_that_matches_the_saved_value_is_no_conflict(store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    store.set_mark(rid, "c2", status="Verified", reviewer="ana", expected_version=0)
+    same = store.set_mark(rid, "c2", status="Verified", reviewer="ben", expected_version=0)
+    assert same.reviewer == "ana"
+    with pytest.raises(EditConflict):
+        store.dismiss_claim(rid, "c2", "ben", expected_version=0)
+    assert store.load(rid).dismissed == set()
+
+
+def test_racing_processes_lose_no_edit(url: str, store: ReviewStore) -> None:
+    rid = store.create_review(TEXT, META, _claims())
+    code = (
+        "import sys\n"
+        "from checks.store import ReviewStore, EditConflict\n"
+        f"s = ReviewStore({url!r}); saved = conflicts = 0\n"
+        "for i in range(15):\n"
+        f"    v = s.mark_version({rid}, 'c1')\n"
+        "    try:\n"
+        f"        s.set_mark({rid}, 'c1', note=f'{{sys.argv[1]}} {{i}}', reviewer=sys.argv[1],"
+        " expected_version=v); saved += 1\n"
+        "    except EditConflict:\n"
+        "        conflicts += 1\n"
+        "print(saved, conflicts)\n"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, who],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in ("ana", "ben")
+    ]
+    counts = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        counts.append(tuple(int(x) for x in out.split()))
+    saved = sum(c[0] for c in counts)
+    trail = [r for r in store.history(rid) if r["claim_id"] == "c1"]
+    assert len(trail) == 30  # every attempt is in the trail, saved or refused
+    kept = [r for r in trail if r["outcome"] == "saved"]
+    assert len(kept) == saved == store.mark_version(rid, "c1")
+    for before, after in itertools.pairwise(kept):  # each save started from the one before
+        assert after["old_value"] == before["new_value"]
+    assert store.load(rid).marks["c1"].note == kept[-1]["new_value"]
+
+
+# -- owners and teams ---------------------------------------------------------------------------
+
+
+def test_owner_team_and_team_filter(store: ReviewStore) -> None:
+    desk = store.create_review(
+        TEXT, META, _claims(), owner="ann@x.org", team="desk", created_by="Ann <ann@x.org>"
+    )
+    data = store.create_review(TEXT, META, [], owner="dev@y.org", team="data")
+    assert store.review_access(desk) == ("ann@x.org", "desk")
+    assert [s.id for s in store.list_reviews(teams=["desk"])] == [desk]
+    assert {s.id for s in store.list_reviews(teams=["desk", "data"])} == {desk, data}
+    assert store.list_reviews(teams=[]) == []
+    assert [(s.owner, s.team) for s in store.list_reviews(teams=["data"])] == [
+        ("dev@y.org", "data")
+    ]
+    bundle = store.load(desk)
+    assert (bundle.owner, bundle.team) == ("ann@x.org", "desk")
+    assert bundle.history[0]["who"] == "Ann <ann@x.org>"

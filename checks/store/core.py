@@ -7,16 +7,16 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, Self
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from checks.config import DEFAULT_REVIEW_STATUSES, Settings
 from checks.models import ArticleMeta, Claim, Verdict
+from checks.store import migrations
 from checks.store.engine import engine_for
 from checks.store.records import (
-    SCHEMA_VERSION,
     UNREVIEWED,
     ClaimNotFound,
     InvalidStatus,
@@ -32,12 +32,10 @@ from checks.store.records import (
     clean_text,
     dump_json,
     marks_table,
-    metadata,
     now_iso,
     reviews_table,
     row_claim,
     row_review,
-    schema_table,
     verdict_from_json,
     verdict_json,
     verdicts_table,
@@ -55,20 +53,18 @@ class StoreBase:
         self.statuses: tuple[str, ...] = tuple(statuses or DEFAULT_REVIEW_STATUSES)
         self._engine = engine_for(self.url)
         self._writer = self._engine.execution_options(checks_begin="IMMEDIATE")
+        with self._read() as conn:  # the common case: one cheap read, no write lock
+            if migrations.is_current(conn):
+                return
+        self._upgrade_schema()
+
+    def _upgrade_schema(self) -> None:
+        """Create or migrate the tables (Alembic), once per database per process; writers of
+        other processes wait (SQLite write lock, PostgreSQL advisory lock) so one migrates."""
         with self._write() as conn:
-            if conn.dialect.name == "postgresql":  # two servers starting at once: one creates
+            if conn.dialect.name == "postgresql":  # two servers starting at once: one migrates
                 conn.execute(sql_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
-            metadata.create_all(conn)
-            version = conn.execute(select(schema_table.c.version)).scalar()
-            if version is None:
-                conn.execute(insert(schema_table).values(id=1, version=SCHEMA_VERSION))
-            elif version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"The store at {self._engine.url!r} has schema version {version}, newer "
-                    f"than this program's {SCHEMA_VERSION}; upgrade the workbench."
-                )
-            elif version < SCHEMA_VERSION:
-                self._migrate(conn, version)
+            migrations.upgrade(conn)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Self:
@@ -96,17 +92,14 @@ class StoreBase:
         except SQLAlchemyError as exc:
             raise StoreError(f"The review store could not be read: {exc}") from exc
 
-    @staticmethod
-    def _migrate(conn: Connection, version: int) -> None:
-        # No older schema exists yet; each future step upgrades one version, in this transaction.
-        raise StoreError(f"No migration from store schema version {version}")
-
     # -- helpers ------------------------------------------------------------------------------
 
     @staticmethod
     def _lock_review(conn: Connection, review_id: int) -> Any:
         row = conn.execute(
-            select(reviews_table).where(reviews_table.c.id == review_id).with_for_update()
+            select(reviews_table)
+            .where((reviews_table.c.id == review_id) & reviews_table.c.archived_at.is_(None))
+            .with_for_update()
         ).first()
         if row is None:
             raise ReviewNotFound(f"No review with id {review_id}")
@@ -129,6 +122,7 @@ class StoreBase:
         old: str | None,
         new: str | None,
         at: str,
+        outcome: str = "saved",
     ) -> None:
         conn.execute(
             insert(audit_table).values(
@@ -139,6 +133,7 @@ class StoreBase:
                 old_value=None if old is None else clean_text(old),
                 new_value=None if new is None else clean_text(new),
                 at=at,
+                outcome=outcome,
             )
         )
 
@@ -164,8 +159,11 @@ class StoreBase:
         name: str | None = None,
         *,
         created_by: str = "",
+        owner: str = "",
+        team: str = "",
     ) -> int:
-        """Save a new review of `text` and return its id."""
+        """Save a new review of `text` and return its id; `owner` and `team` decide who may open
+        it when sign-in is configured (checks.auth)."""
         ids = [c.id for c in claims]
         if len(set(ids)) != len(ids):
             raise StoreError(f"Duplicate claim ids: {sorted({i for i in ids if ids.count(i) > 1})}")
@@ -184,6 +182,8 @@ class StoreBase:
                     meta_json=dump_json(meta.to_dict()),
                     created_at=now,
                     updated_at=now,
+                    owner=clean_text(owner),
+                    team=clean_text(team),
                 )
             )
             review_id = int(result.inserted_primary_key[0])
@@ -199,8 +199,8 @@ class StoreBase:
             self._audit_row(conn, review_id, None, created_by, "review", None, label, now)
         return review_id
 
-    def list_reviews(self) -> list[ReviewSummary]:
-        """All reviews, most recently changed first."""
+    def list_reviews(self, teams: Sequence[str] | None = None) -> list[ReviewSummary]:
+        """Reviews not archived, most recently changed first; only those of `teams` if given."""
         dismissed = func.coalesce(marks_table.c.dismissed, False)
         reviewed = case((func.coalesce(marks_table.c.status, UNREVIEWED) != UNREVIEWED, 1), else_=0)
         counts = (
@@ -221,10 +221,11 @@ class StoreBase:
         )
         with self._read() as conn:
             tally = {r.review_id: (r.claims, r.reviewed) for r in conn.execute(counts)}
+            query = select(reviews_table).where(reviews_table.c.archived_at.is_(None))
+            if teams is not None:
+                query = query.where(reviews_table.c.team.in_(list(teams)))
             rows = conn.execute(
-                select(reviews_table).order_by(
-                    reviews_table.c.updated_at.desc(), reviews_table.c.id.desc()
-                )
+                query.order_by(reviews_table.c.updated_at.desc(), reviews_table.c.id.desc())
             ).all()
         return [
             ReviewSummary(
@@ -235,6 +236,8 @@ class StoreBase:
                 updated_at=r.updated_at,
                 claim_count=int(tally.get(r.id, (0, 0))[0]),
                 reviewed_count=int(tally.get(r.id, (0, 0))[1]),
+                owner=r.owner,
+                team=r.team,
             )
             for r in rows
         ]
@@ -242,7 +245,11 @@ class StoreBase:
     def load(self, review_id: int) -> ReviewBundle:
         """Everything about one review, read from one consistent snapshot."""
         with self._read() as conn:
-            row = conn.execute(select(reviews_table).where(reviews_table.c.id == review_id)).first()
+            row = conn.execute(
+                select(reviews_table).where(
+                    (reviews_table.c.id == review_id) & reviews_table.c.archived_at.is_(None)
+                )
+            ).first()
             if row is None:
                 raise ReviewNotFound(f"No review with id {review_id}")
             where = claims_table.c.review_id == review_id
@@ -258,12 +265,10 @@ class StoreBase:
                     select(verdicts_table).where(verdicts_table.c.review_id == review_id)
                 )
             }
-            marks = {
-                r.claim_id: row_review(r)
-                for r in conn.execute(
-                    select(marks_table).where(marks_table.c.review_id == review_id)
-                )
-            }
+            mark_rows = conn.execute(
+                select(marks_table).where(marks_table.c.review_id == review_id)
+            ).all()
+            marks = {r.claim_id: row_review(r) for r in mark_rows}
             history = self._history(conn, review_id)
         return ReviewBundle(
             id=row.id,
@@ -277,7 +282,22 @@ class StoreBase:
             history=history,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            versions={c.id: 0 for c in claims} | {r.claim_id: r.version for r in mark_rows},
+            owner=row.owner,
+            team=row.team,
         )
+
+    def review_access(self, review_id: int) -> tuple[str, str]:
+        """(owner, team) of a review not archived, to decide who may open it before loading."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(reviews_table.c.owner, reviews_table.c.team).where(
+                    (reviews_table.c.id == review_id) & reviews_table.c.archived_at.is_(None)
+                )
+            ).first()
+        if row is None:
+            raise ReviewNotFound(f"No review with id {review_id}")
+        return row.owner, row.team
 
     def rename(self, review_id: int, name: str, *, who: str = "") -> None:
         name = clean_text(name).strip()
@@ -343,13 +363,20 @@ class StoreBase:
                     .values(value_json=dump_json(value))
                 )
 
-    def delete(self, review_id: int) -> None:
-        """Remove the review, its claims, verdicts, marks and audit trail."""
+    def delete(self, review_id: int, *, who: str = "") -> None:
+        """Archive the review: it leaves the list and cannot be opened or changed, but nothing
+        is removed, and its audit trail (ending with who archived it) stays readable."""
+        now = now_iso()
         with self._write() as conn:
-            self._lock_review(conn, review_id)
-            for table in (audit_table, marks_table, verdicts_table, claims_table):
-                conn.execute(delete(table).where(table.c.review_id == review_id))
-            conn.execute(delete(reviews_table).where(reviews_table.c.id == review_id))
+            name = self._lock_review(conn, review_id).name
+            conn.execute(
+                update(reviews_table)
+                .where(reviews_table.c.id == review_id)
+                .values(archived_at=now, updated_at=now)
+            )
+            self._audit_row(conn, review_id, None, who, "archived", name, now, now)
+
+    archive = delete
 
     # -- audit --------------------------------------------------------------------------------
 
@@ -369,12 +396,14 @@ class StoreBase:
                 "old_value": r.old_value,
                 "new_value": r.new_value,
                 "at": r.at,
+                "outcome": r.outcome,
             }
             for r in rows
         ]
 
     def history(self, review_id: int) -> list[dict[str, Any]]:
-        """Every change to the review, oldest first: who, field, old and new value, when (UTC)."""
+        """Every change to the review, oldest first: who, field, old and new value, when (UTC),
+        and the outcome ("saved", or "conflict" for a refused edit). Archived reviews too."""
         with self._read() as conn:
             if (
                 conn.execute(

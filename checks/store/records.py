@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Integer, MetaData, PrimaryKeyConstraint, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    Table,
+    Text,
+)
 
 from checks.errors import CheckError
 from checks.models import ArticleMeta, Claim, Evidence, Review, Verdict
 
-#: Bump with a migration in `ReviewStore._migrate` whenever the tables change.
-SCHEMA_VERSION = 1
+#: Bump with an Alembic revision (checks/store/migrations/versions) whenever the tables change;
+#: the revision also writes this number into `checks_schema`.
+SCHEMA_VERSION = 2
 #: The status of a claim nobody has looked at; always accepted, so a mark can be reset.
 UNREVIEWED = "Unreviewed"
 
@@ -35,6 +44,27 @@ class InvalidStatus(StoreError, ValueError):
     """A status outside the configured list; the message lists the allowed ones."""
 
 
+class EditConflict(StoreError):
+    """Someone saved this mark after the version the editor started from; nothing was saved.
+
+    `current` is their saved mark (who, status, note, when), `version` its version, and
+    `attempted` the fields this edit tried to change. The refused attempt is in the audit trail
+    (outcome "conflict"), so neither change is lost."""
+
+    def __init__(
+        self, review_id: int, claim_id: str, current: Review, version: int, attempted: dict
+    ) -> None:
+        self.review_id, self.claim_id = review_id, claim_id
+        self.current, self.version, self.attempted = current, version, attempted
+        who = current.reviewer or "someone"
+        when = current.updated_at or "an unknown time"
+        theirs = "; ".join(f"{name} {getattr(current, name)!r}" for name in attempted)
+        super().__init__(
+            f"Not saved: {who} changed claim {claim_id} at {when} ({theirs}). Your edit is kept "
+            "in the history; reload and apply it again if it still holds."
+        )
+
+
 @dataclass(frozen=True)
 class ReviewSummary:
     """One line of the review list. Counts leave out dismissed claims."""
@@ -46,6 +76,8 @@ class ReviewSummary:
     updated_at: str
     claim_count: int
     reviewed_count: int
+    owner: str = ""
+    team: str = ""
 
 
 @dataclass
@@ -63,6 +95,9 @@ class ReviewBundle:
     history: list[dict[str, Any]]
     created_at: str
     updated_at: str
+    versions: dict[str, int] = field(default_factory=dict)  # mark version per claim (0: none)
+    owner: str = ""
+    team: str = ""
 
 
 metadata = MetaData()
@@ -78,6 +113,9 @@ reviews_table = Table(
     Column("meta_json", Text, nullable=False),
     Column("created_at", Text, nullable=False),
     Column("updated_at", Text, nullable=False),
+    Column("owner", Text, nullable=False, server_default=""),  # the creator's identity
+    Column("team", Text, nullable=False, server_default=""),  # who may open it (checks.auth)
+    Column("archived_at", Text),  # set instead of deleting: the audit trail stays
 )
 claims_table = Table(
     "checks_claims",
@@ -114,6 +152,8 @@ marks_table = Table(
     Column("reviewer", Text, nullable=False),
     Column("dismissed", Boolean, nullable=False),
     Column("updated_at", Text, nullable=False),
+    # Optimistic concurrency: every saved change adds one; a save names the version it edited.
+    Column("version", Integer, nullable=False, server_default="1"),
     PrimaryKeyConstraint("review_id", "claim_id"),
 )
 audit_table = Table(
@@ -127,6 +167,7 @@ audit_table = Table(
     Column("old_value", Text),
     Column("new_value", Text),
     Column("at", Text, nullable=False),
+    Column("outcome", Text, nullable=False, server_default="saved"),  # or "conflict"
 )
 
 

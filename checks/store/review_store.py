@@ -13,6 +13,7 @@ from checks.models import Claim, Review, Verdict
 from checks.store.core import StoreBase
 from checks.store.records import (
     ClaimNotFound,
+    EditConflict,
     StoreError,
     claim_row,
     claims_table,
@@ -111,9 +112,15 @@ class ReviewStore(StoreBase):
     # -- marks --------------------------------------------------------------------------------
 
     def _change_mark(
-        self, review_id: int, claim_id: str, reviewer: str, changes: dict[str, Any]
+        self,
+        review_id: int,
+        claim_id: str,
+        reviewer: str,
+        changes: dict[str, Any],
+        expected_version: int | None,
     ) -> Review:
         now = now_iso()
+        conflict: EditConflict | None = None
         with self._write() as conn:
             self._lock_review(conn, review_id)
             if claim_id not in self._claim_ids(conn, review_id):
@@ -121,30 +128,57 @@ class ReviewStore(StoreBase):
             key = (marks_table.c.review_id == review_id) & (marks_table.c.claim_id == claim_id)
             row = conn.execute(select(marks_table).where(key)).first()
             current = row_review(row) if row else Review(claim_id=claim_id)
+            version = row.version if row else 0
             changed = {k: v for k, v in changes.items() if getattr(current, k) != v}
             if not changed:
                 return current
+            stale = expected_version is not None and expected_version != version
             for name, value in changed.items():
                 old, new = getattr(current, name), value
                 if isinstance(value, bool):  # audit values are text: "true" / "false"
                     old, new = str(old).lower(), str(value).lower()
-                self._audit_row(conn, review_id, claim_id, reviewer, name, old, new, now)
-            mark = replace(current, **changed, reviewer=reviewer, updated_at=now)
-            values = {
-                "status": mark.status,
-                "note": mark.note,
-                "reviewer": mark.reviewer,
-                "dismissed": mark.dismissed,
-                "updated_at": now,
-            }
-            if row is None:
-                conn.execute(
-                    insert(marks_table).values(review_id=review_id, claim_id=claim_id, **values)
-                )
+                outcome = "conflict" if stale else "saved"
+                self._audit_row(conn, review_id, claim_id, reviewer, name, old, new, now, outcome)
+            if stale:  # logged (committed below), not saved: theirs stays, the caller is told
+                conflict = EditConflict(review_id, claim_id, current, version, changed)
             else:
-                conn.execute(update(marks_table).where(key).values(**values))
-            self._touch(conn, review_id, now)
+                mark = replace(current, **changed, reviewer=reviewer, updated_at=now)
+                values = {
+                    "status": mark.status,
+                    "note": mark.note,
+                    "reviewer": mark.reviewer,
+                    "dismissed": mark.dismissed,
+                    "updated_at": now,
+                    "version": version + 1,
+                }
+                if row is None:
+                    conn.execute(
+                        insert(marks_table).values(review_id=review_id, claim_id=claim_id, **values)
+                    )
+                else:
+                    # The row lock above already serialises writers; the version condition
+                    # makes the rule hold even where FOR UPDATE is a no-op.
+                    done = conn.execute(
+                        update(marks_table)
+                        .where(key & (marks_table.c.version == version))
+                        .values(**values)
+                    )
+                    if done.rowcount != 1:
+                        raise StoreError(f"Claim {claim_id} changed during the save; try again")
+                self._touch(conn, review_id, now)
+        if conflict is not None:
+            raise conflict
         return mark
+
+    def mark_version(self, review_id: int, claim_id: str) -> int:
+        """The version of a claim's mark (0 before the first save): what an edit starts from."""
+        with self._read() as conn:
+            version = conn.execute(
+                select(marks_table.c.version).where(
+                    (marks_table.c.review_id == review_id) & (marks_table.c.claim_id == claim_id)
+                )
+            ).scalar()
+        return int(version or 0)
 
     def set_mark(
         self,
@@ -154,20 +188,37 @@ class ReviewStore(StoreBase):
         status: str | None = None,
         note: str | None = None,
         reviewer: str,
+        expected_version: int | None = None,
     ) -> Review:
-        """Save a reviewer's status and/or note now (None leaves a field as it is)."""
+        """Save a reviewer's status and/or note now (None leaves a field as it is).
+
+        With `expected_version` (the version the reviewer saw, `ReviewBundle.versions`), a mark
+        someone else saved since is not overwritten: `EditConflict` is raised with their change
+        and the refused edit is logged. Without it, the last save wins (one-person use)."""
         changes: dict[str, Any] = {}
         if status is not None:
             self._check_status(status)
             changes["status"] = status
         if note is not None:
             changes["note"] = clean_text(note)
-        return self._change_mark(review_id, claim_id, clean_text(reviewer), changes)
+        return self._change_mark(
+            review_id, claim_id, clean_text(reviewer), changes, expected_version
+        )
 
     def dismiss_claim(
-        self, review_id: int, claim_id: str, reviewer: str, dismissed: bool = True
+        self,
+        review_id: int,
+        claim_id: str,
+        reviewer: str,
+        dismissed: bool = True,
+        *,
+        expected_version: int | None = None,
     ) -> Review:
         """Hide a claim the reviewer judges not a claim (kept, and undoable, not deleted)."""
         return self._change_mark(
-            review_id, claim_id, clean_text(reviewer), {"dismissed": bool(dismissed)}
+            review_id,
+            claim_id,
+            clean_text(reviewer),
+            {"dismissed": bool(dismissed)},
+            expected_version,
         )
