@@ -18,11 +18,13 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checks import countries
 from checks.models import Claim, Evidence
-from checks.verdicts.base import CheckContext, topic_score
+
+if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
+    from checks.verdicts.base import CheckContext
 
 #: How far back from the article's date a decision is in reach ("last week's vote").
 WINDOW_DAYS = 7
@@ -229,6 +231,8 @@ def rank(
 ) -> list[Candidate]:
     """Candidates on the given days whose subject fits what the sentence (first) and the
     story's lead say; scored by where the day came from, the fit and the outcome words."""
+    from checks.verdicts.base import topic_score  # (see the import note at the top)
+
     idx = index(ctx)
     near = ctx.near_text(claim)
     outcome = claim.links.get("outcome")

@@ -229,8 +229,8 @@ def member_votes(ctx: CheckContext, d: Any) -> tuple[dict[str, str] | None, list
 def compare(value: dict, d: Any, ctx: CheckContext | None) -> tuple[Comparison, str]:
     """Every checkable part of the claim against decision `d`."""
     out = Comparison()
-    compare_counts(value, d, out)
     compare_unanimity(value, d, out)
+    compare_counts(value, d, out)
     compare_veto(value, d, out)
     note = ""
     if _named_members(value):
@@ -309,6 +309,12 @@ def stated(claim: Claim) -> dict:
     """The claim's value with counts the text does not state marked as inferred: "France
     voted against it" names one member; it does not say one vote was cast against."""
     value = dict(claim.value)
+    # Only permanent members veto: "Bolivia joined the veto" means Bolivia voted no.
+    vetoers = value.get("vetoed_by") or []
+    joined = [n for n in vetoers if not countries.is_permanent_member(n)]
+    if joined:
+        value["vetoed_by"] = [n for n in vetoers if n not in joined]
+        value["against_members"] = [*(value.get("against_members") or []), *joined]
     if NUMERAL.search(claim.text):
         return value
     inferred = list(value.get("inferred", []))

@@ -1,0 +1,425 @@
+"""Decision linking and the vote, resolution and date rules, against decisions built here and a
+tiny in-memory index (the DecisionIndex contract): no network, no saved tables.
+
+Sentences are written for these tests in several outlets' styles (wire copy, UN press
+release, newspaper); tests assert reason codes, not the wording of explanations.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from checks.extract import extract_claims
+from checks.linking import link_decision
+from checks.models import Claim, Verdict
+from checks.pipeline import check_claims
+from checks.verdicts.base import CheckContext, Services
+from checks.verdicts.records_index import RecordDecision, RecordSource
+
+P5 = ("China", "France", "Russia", "United Kingdom", "United States")
+E10_2020 = ("Belgium", "Dominican Republic", "Estonia", "Germany", "Indonesia", "Niger",
+            "Saint Vincent and the Grenadines", "South Africa", "Tunisia", "Viet Nam")  # fmt: skip
+
+
+def source(key: str) -> RecordSource:
+    return RecordSource("votesdb", f"votes database: {key}", f"http://records.test/{key}",
+                        "2026-01-01T00:00:00Z", key, attribution="CC BY 4.0 test credit")  # fmt: skip
+
+
+def decision(key: str, outcome: str, day: date, title: str, vote=None, members=None, **kw):
+    return RecordDecision(
+        key=key,
+        outcome=outcome,
+        number=kw.pop("number", None),
+        draft=None if outcome == "adopted" else key,
+        date=day,
+        title=title,
+        vote=vote,
+        members=members or {},
+        sources=(source(key),),
+        **kw,
+    )
+
+
+def members(yes=(), no=(), abstain=(), absent=()) -> dict[str, str]:
+    out = {n: "Y" for n in yes}
+    out |= {n: "N" for n in no} | {n: "A" for n in abstain} | {n: "NV" for n in absent}
+    return out
+
+
+class FakeIndex:
+    """The DecisionIndex questions over a list of decisions; every day up to `last` is covered."""
+
+    def __init__(self, decisions: list, last: date = date(2025, 12, 31)) -> None:
+        self.decisions = decisions
+        self.last = last
+
+    def resolution(self, number: int):
+        return next((d for d in self.decisions if d.number == number), None)
+
+    def draft(self, symbol: str):
+        return next((d for d in self.decisions if d.draft == symbol.replace(" ", "")), None)
+
+    def on(self, day: date) -> list:
+        return [d for d in self.decisions if d.date == day]
+
+    def between(self, first: date, last: date) -> list:
+        return [d for d in self.decisions if first <= d.date <= last]
+
+    def covered(self, day: date) -> bool:
+        return day <= self.last
+
+    def coverage_note(self, day: date) -> str:
+        return f"the records here stop at {self.last.isoformat()}"
+
+
+FRIDAY = date(2020, 8, 14)
+IRAN_DRAFT = decision(
+    "S/2020/797",
+    "failed",
+    FRIDAY,
+    "Non-proliferation: extension of the arms embargo on the Islamic Republic of Iran",
+    vote=(2, 2, 11),
+    members=members(
+        yes=("United States", "Dominican Republic"),
+        no=("China", "Russia"),
+        abstain=("France", "United Kingdom", *(n for n in E10_2020 if n != "Dominican Republic")),
+    ),
+)
+IRAN_ADOPTED = decision(
+    "S/RES/2999(2020)",
+    "adopted",
+    FRIDAY,  # the same day and subject as the failed draft: the trap
+    "Non-proliferation: the Islamic Republic of Iran, extension of the panel of experts",
+    vote=(15, 0, 0),
+    number=2999,
+)
+
+
+def run(text: str, on: date, decisions: list, kind: str | None = None):
+    extraction = extract_claims(text, article_date=on)
+    services = Services(decisions=FakeIndex(decisions))
+    verdicts = check_claims(text, extraction.claims, on, services=services)
+    return [(c, verdicts[c.id]) for c in extraction.claims if kind is None or c.type == kind]
+
+
+def one(pairs):
+    assert len(pairs) == 1, [(c.text, v.label, v.reason) for c, v in pairs]
+    return pairs[0]
+
+
+# --- a failed draft is not the resolution adopted that day ------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Security Council on Friday rejected a U.S. bid to extend the arms embargo on Iran, "
+        "with 2 votes in favour, 2 against and 11 abstentions.",
+        # newspaper style
+        "Washington's push to prolong the Iran arms embargo failed at the Security Council on "
+        "Friday by a 2-2-11 vote.",
+    ],
+)
+def test_a_failed_drafts_tally_is_linked_to_the_failed_draft_not_the_adopted_text(text):
+    _c, verdict = one(run(text, FRIDAY + timedelta(days=1), [IRAN_ADOPTED, IRAN_DRAFT], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.reason == "vote.counts_match"
+    assert verdict.decision["decision"]["key"] == "S/2020/797"
+
+
+def test_a_failed_drafts_tally_is_never_contradicted_by_the_days_adopted_text():
+    text = (
+        "The Security Council on Friday rejected a U.S. bid to extend the arms embargo on Iran, "
+        "with 2 votes in favour, 2 against and 11 abstentions."
+    )
+    _c, verdict = one(run(text, FRIDAY + timedelta(days=1), [IRAN_ADOPTED], "vote"))
+    assert verdict.label == "unverifiable", verdict.explanation
+
+
+# --- a record the sources dispute is not compared ---------------------------------------------
+def test_a_disputed_tally_is_not_compared():
+    vetoed = decision(
+        "S/2019/961",
+        "vetoed",
+        date(2019, 12, 20),
+        "The situation in the Middle East (Syria): cross-border humanitarian aid",
+        vote=None,
+        disputes={"vote": {"dhl": [13, 0, 2], "votesdb": [13, 2, 0]}},
+        vetoed_by=("China", "Russia"),
+    )
+    text = "Russia and China on Friday vetoed the Syria cross-border aid draft, which won 13-2."
+    _c, verdict = one(run(text, date(2019, 12, 21), [vetoed], "vote"))
+    assert verdict.label != "contradicted", verdict.explanation
+    assert "the counts" not in " ".join(verdict.explanation.split("Checked:")[1:])
+
+
+# --- per-member claims ------------------------------------------------------------------------
+SUDAN = decision(
+    "S/2024/826",
+    "vetoed",
+    date(2024, 11, 18),
+    "Reports of the Secretary-General on the Sudan and South Sudan: protection of civilians",
+    vote=(14, 1, 0),
+    members=members(
+        yes=(
+            "China",
+            "France",
+            "United Kingdom",
+            "United States",
+            "Algeria",
+            "Ecuador",
+            "Guyana",
+            "Japan",
+            "Malta",
+            "Mozambique",
+            "Republic of Korea",
+            "Sierra Leone",
+            "Slovenia",
+            "Switzerland",
+        ),
+        no=("Russia",),
+    ),
+    vetoed_by=("Russia",),
+)
+CW = decision(
+    "S/2017/172",
+    "vetoed",
+    date(2017, 2, 28),
+    "The situation in the Middle East (Syria): chemical weapons sanctions",
+    vote=(9, 3, 3),
+    members=members(
+        yes=(
+            "France",
+            "United Kingdom",
+            "United States",
+            "Italy",
+            "Japan",
+            "Senegal",
+            "Sweden",
+            "Ukraine",
+            "Uruguay",
+        ),
+        no=("Russia", "China", "Bolivia"),
+        abstain=("Egypt", "Ethiopia", "Kazakhstan"),
+    ),
+    vetoed_by=("China", "Russia"),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "reason"),
+    [
+        ("Russia on Monday vetoed the Sudan ceasefire draft.", "supported", "vote.counts_match"),
+        ("China on Monday vetoed the Sudan ceasefire draft.", "contradicted", "vote.veto_differs"),
+    ],
+)
+def test_who_vetoed_is_compared_with_the_record(text, label, reason):
+    _c, verdict = one(run(text, date(2024, 11, 19), [SUDAN], "vote"))
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt, Ethiopia and Kazakhstan abstained in Tuesday's vote on Syria chemical weapons "
+        "sanctions.",
+        "Three members, Egypt, Ethiopia and Kazakhstan, abstained in Tuesday's Security Council "
+        "vote on chemical weapons sanctions against Syria.",
+    ],
+)
+def test_named_abstentions_match_the_per_member_record(text):
+    _c, verdict = one(run(text, date(2017, 3, 1), [CW], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.reason == "vote.members_match"
+
+
+def test_a_member_said_to_abstain_who_voted_no_is_contradicted():
+    text = (
+        "Bolivia abstained in Tuesday's Security Council vote on Syria chemical weapons sanctions."
+    )
+    _c, verdict = one(run(text, date(2017, 3, 1), [CW], "vote"))
+    assert (verdict.label, verdict.reason) == ("contradicted", "vote.member_differs")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven countries, including France, Germany and South Africa, abstained in Friday's "
+        "Security Council vote on the Iran arms embargo.",
+        "The Iran arms embargo text failed on Friday: 11 Council members abstained, among "
+        "them France, Germany and South Africa.",
+    ],
+)
+def test_a_count_with_a_partial_list_is_not_read_as_the_lists_length(text):
+    pairs = run(text, FRIDAY + timedelta(days=1), [IRAN_DRAFT], "vote")
+    for _c, verdict in pairs:
+        assert verdict.label != "contradicted", verdict.explanation
+    assert any(v.label == "supported" for _c, v in pairs), [v.explanation for _c, v in pairs]
+
+
+def test_unanimous_against_a_recorded_abstention_is_contradicted():
+    adopted = decision(
+        "S/RES/2334(2016)",
+        "adopted",
+        date(2016, 12, 23),
+        "The situation in the Middle East, including the Palestinian question: settlements",
+        vote=(14, 0, 1),
+        number=2334,
+    )
+    text = (
+        "The Security Council on Friday unanimously adopted resolution 2334 on Israeli settlements."
+    )
+    _c, verdict = one(run(text, date(2016, 12, 24), [adopted], "vote"))
+    assert (verdict.label, verdict.reason) == ("contradicted", "vote.not_unanimous")
+
+
+# --- reporters describe last week's vote --------------------------------------------------------
+def test_a_vote_some_days_before_the_article_is_found_in_the_window():
+    text = "The Security Council voted 14-1 to demand a ceasefire in Sudan, Russia casting a veto."
+    _c, verdict = one(run(text, date(2024, 11, 22), [SUDAN], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert "days before the article" in verdict.decision["why"]
+
+
+def test_a_mismatch_is_not_a_contradiction_when_another_decision_in_reach_matches():
+    earlier = decision(
+        "S/2024/800",
+        "vetoed",
+        date(2024, 11, 15),
+        "Reports of the Secretary-General on the Sudan and South Sudan: humanitarian access",
+        vote=(13, 1, 1),
+    )
+    text = "The Security Council voted 13-1-1 on a Sudan text, with Russia casting a veto."
+    _c, verdict = one(run(text, date(2024, 11, 19), [SUDAN, earlier], "vote"))
+    assert verdict.label != "contradicted", verdict.explanation
+
+
+# --- resolutions: what the sentence says it did ---------------------------------------------------
+UNMISS = decision(
+    "S/RES/1996(2011)",
+    "adopted",
+    date(2011, 7, 8),
+    "establishment of the UN Mission in South Sudan (UNMISS)",
+    vote=(15, 0, 0),
+    number=1996,
+)
+PANEL = decision(
+    "S/RES/2407(2018)",
+    "adopted",
+    date(2018, 3, 21),
+    "extension of the mandate of the Panel of Experts on the DPRK (North Korea)",
+    vote=(15, 0, 0),
+    number=2407,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "decisions", "label", "reason"),
+    [
+        ("Resolution 1996 established the UN mission in South Sudan.", [UNMISS], "supported",
+         "resolution.action_in_title"),
+        ("The peacekeeping mission in South Sudan, set up under resolution 1996, patrols Juba.",
+         [UNMISS], "supported", "resolution.action_in_title"),
+        ("Resolution 2407 created the panel of experts on North Korea.", [PANEL],
+         "partly_supported", "resolution.action_unchecked"),
+        ("The North Korea sanctions panel was established by resolution 2407.", [PANEL],
+         "partly_supported", "resolution.action_unchecked"),
+        ("Resolution 2407 on North Korea is cited in the report.", [PANEL], "supported",
+         "resolution.exists_fits"),
+    ],
+)  # fmt: skip
+def test_a_resolutions_act_is_checked_against_its_title(text, decisions, label, reason):
+    _c, verdict = one(run(text, date(2024, 4, 1), decisions, "resolution"))
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+
+
+# --- cross-claim results reach the store ------------------------------------------------------------
+def test_cross_claim_verdicts_are_reported_through_on_verdict_and_on_check_again():
+    text = "The fisheries text passed with 12 votes in favour, 2 against and 3 abstentions."
+    extraction = extract_claims(text, article_date=date(2019, 5, 5))
+    services = Services(decisions=FakeIndex([]))
+    seen: dict[str, list[Verdict]] = {}
+
+    def save(claim: Claim, verdict: Verdict) -> None:
+        seen.setdefault(claim.id, []).append(verdict)
+
+    vote = next(c for c in extraction.claims if c.type == "vote")
+    first = check_claims(text, extraction.claims, date(2019, 5, 5), services=services,
+                         on_verdict=save)  # fmt: skip
+    assert first[vote.id].reason == "cross.tally_exceeds_council"
+    assert seen[vote.id][-1].label == "contradicted"  # the last word saved is the final one
+    seen.clear()
+    again = check_claims(text, extraction.claims, date(2019, 5, 5), services=services,
+                         on_verdict=save, only={vote.id}, previous=first)  # fmt: skip
+    assert again[vote.id].label == "contradicted"
+    assert seen[vote.id][-1].reason == "cross.tally_exceeds_council"
+
+
+# --- links are computed once, at extraction ---------------------------------------------------------
+def test_links_name_the_resolution_dates_and_time_of_a_claim():
+    text = "On 20 July 2015 the Security Council unanimously adopted resolution 2231 on Iran."
+    claims = extract_claims(text, article_date=date(2015, 7, 21)).claims
+    vote = next(c for c in claims if c.type == "vote")
+    res = next(c for c in claims if c.type == "resolution")
+    assert vote.links["resolution"] == res.id
+    assert vote.links["time"]["date"] == "2015-07-20"
+    assert vote.links["outcome"] == "adopted" and vote.links["body"] == "SC"
+    assert "links" in vote.to_dict()
+
+
+def test_a_link_is_none_when_two_decisions_fit_equally():
+    twin = decision("S/2020/798", "failed", FRIDAY, IRAN_DRAFT.title, vote=(2, 2, 11))
+    text = "The Security Council on Friday rejected the Iran arms embargo text."
+    claims = extract_claims(text, article_date=FRIDAY + timedelta(days=1)).claims
+    ctx = CheckContext(text, FRIDAY + timedelta(days=1), claims,
+                       Services(decisions=FakeIndex([IRAN_DRAFT, twin])))  # fmt: skip
+    date_claim = next(c for c in claims if c.type == "date")
+    link = link_decision(ctx, date_claim)
+    assert link.decision is None and link.reason == "link.ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "reason"),
+    [
+        ("Only the United States and the Dominican Republic voted in favour of Friday's Iran "
+         "arms embargo text.", "supported", "vote.members_match"),
+        ("Only the United States voted in favour of the Iran arms embargo text on Friday.",
+         "contradicted", "vote.member_differs"),
+    ],
+)  # fmt: skip
+def test_only_these_voted_in_favour_is_checked_against_every_member(text, label, reason):
+    _c, verdict = one(run(text, FRIDAY + timedelta(days=1), [IRAN_DRAFT], "vote"))
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # as extraction reads "Bolivia joined Russia and China in vetoing ..." (either way)
+        ("Bolivia joined Russia and China in vetoing Tuesday's Syria chemical weapons text.",
+         {"vetoed_by": ["Russia", "China", "Bolivia"]}),
+        ("Russia and China vetoed the Syria chemical weapons text on Tuesday, and Bolivia voted "
+         "against it.", {"vetoed_by": ["Russia", "China"], "against_members": ["Bolivia"]}),
+    ],
+)  # fmt: skip
+def test_a_non_permanent_member_joining_a_veto_voted_no(sentence, value):
+    day = date(2017, 3, 1)
+    tuesday = Claim("c1", "date", 0, 0, "Tuesday", sentence,
+                    {"date": "2017-02-28", "precision": "day"})  # fmt: skip
+    vote = Claim("c2", "vote", 1, len(sentence), sentence[1:], sentence, value)
+    services = Services(decisions=FakeIndex([CW]))
+    verdicts = check_claims(sentence, [tuesday, vote], day, services=services)
+    assert verdicts["c2"].label == "supported", verdicts["c2"].explanation
+    assert "who voted how" in verdicts["c2"].explanation
+
+
+def test_a_permanent_member_named_as_vetoing_who_did_not_is_contradicted():
+    sentence = "France vetoed the Syria chemical weapons text on Tuesday."
+    tuesday = Claim("c1", "date", 0, 0, "Tuesday", sentence,
+                    {"date": "2017-02-28", "precision": "day"})  # fmt: skip
+    vote = Claim("c2", "vote", 0, 14, sentence[:14], sentence, {"vetoed_by": ["France"]})
+    services = Services(decisions=FakeIndex([CW]))
+    verdicts = check_claims(sentence, [tuesday, vote], date(2017, 3, 1), services=services)
+    assert verdicts["c2"].reason == "vote.veto_differs", verdicts["c2"].explanation
