@@ -79,6 +79,7 @@ class Settings:
     max_per_host: int = 4
     offline: bool = False
     cache_path: str = str(DATA_DIR / "http_cache.sqlite")
+    cache_url: str = ""  # empty: the SQLite file above; redis://host:6379/0 to share one cache
     store_url: str = f"sqlite:///{DATA_DIR / 'reviews.sqlite'}"
     max_chars: int = 200_000
     factcheck_api_key: str = ""
@@ -133,6 +134,7 @@ class Settings:
             ("BACKOFF", float),
             ("MAX_PER_HOST", int),
             ("CACHE_PATH", str),
+            ("CACHE_URL", str),
             ("STORE_URL", str),
             ("MAX_CHARS", int),
             ("FACTCHECK_API_KEY", str),

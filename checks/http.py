@@ -30,6 +30,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
+from checks.cache_backend import cache_backend
 from checks.config import Settings
 from checks.errors import (
     SourceError,
@@ -233,9 +234,7 @@ class HttpClient:
         # writer. Only 200s (and permanent redirects, for offline use) are stored; stale
         # entries are used when the network fails. Credentials never enter keys or the file.
         self.session = requests_cache.CachedSession(
-            str(path),
-            backend="sqlite",
-            wal=True,
+            backend=cache_backend(settings, path),  # SQLite file (WAL), or Redis (CHECKS_CACHE_URL)
             allowable_codes=(200, 301, 308),
             allowable_methods=("GET",),
             expire_after=requests_cache.NEVER_EXPIRE,
