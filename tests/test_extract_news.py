@@ -461,7 +461,7 @@ PASSAGES: list[tuple[str, str, str, list[tuple[str, str, dict | None]]]] = [
             ("vote", "Russia on Tuesday vetoed", {"vetoed_by": ["Russia"]}),
             ("date", "July 11", {"date": "2023-07-11"}),
             ("date", "Tuesday", {"date": "2023-07-11"}),
-            ("vote", "nine votes", None),
+            ("vote", "nine votes", {"for_below": 9, "failed": True, "vetoed_by": []}),
         ],
     ),
     (

@@ -3,7 +3,7 @@
 News rarely writes a tally in one phrase. "Six countries – the United States, ..., Egypt –
 voted against", "Britain and France, the two allies of the U.S., vetoed the proposal",
 "adopted with 13 members, including India, voting in its favour". The patterns in
-`checks/patterns/vote_dep.jsonl` are spaCy `DependencyMatcher` patterns that find the act (a
+`checks/patterns/vote_dep.jsonl` (in spaCy's `DependencyMatcher` notation) find the act (a
 verb, adjective or noun) and the node(s) named `actor…` that did it; each pattern names its
 `reader` and the `side` it means. The reader turns the actor's phrase into a count, a list of
 states (names joined by "and", set off by dashes, or after "including"), or "all other".
@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from checks import countries
 from checks.extract.context import ArticleContext, number_value
@@ -33,6 +31,7 @@ INCLUDING = {"including", "like", "notably", "among"}
 MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
 REST_WORDS = {"others", "rest", "remainder"}
 REST_MODIFIERS = {"other", "remaining"}
+MAX_TOKENS = 200  # longer "sentences" are tables or scrapes, and the parse of them is noise
 
 
 @dataclass
@@ -71,19 +70,52 @@ def dep_patterns() -> tuple[DepPattern, ...]:
     return tuple(out)
 
 
-_MATCHERS: dict[int, tuple[Vocab, DependencyMatcher]] = {}
+ATTRS: dict[str, Callable[[Token], str]] = {
+    "LOWER": lambda t: t.lower_,
+    "POS": lambda t: t.pos_,
+    "TAG": lambda t: t.tag_,
+    "DEP": lambda t: t.dep_,
+}
+RELATIONS: dict[str, Callable[[Token], list[Token]]] = {
+    ">": lambda t: list(t.children),
+    "<": lambda t: [t.head] if t.head is not t else [],
+}
 
 
-def _matcher(vocab: Vocab) -> DependencyMatcher:
-    """One compiled matcher per vocabulary (one per loaded pipeline)."""
-    held = _MATCHERS.get(id(vocab))
-    if held is None or held[0] is not vocab:
-        matcher = DependencyMatcher(vocab)
-        for p in dep_patterns():
-            matcher.add(p.label, [p.pattern])
-        held = (vocab, matcher)
-        _MATCHERS[id(vocab)] = held
-    return held[1]
+def _fits(tok: Token, attrs: dict[str, Any]) -> bool:
+    """A token against one node's RIGHT_ATTRS (spaCy's DependencyMatcher notation)."""
+    for name, want in attrs.items():
+        have = ATTRS[name](tok)
+        if isinstance(want, dict):
+            if "IN" in want and have not in want["IN"]:
+                return False
+            if "NOT_IN" in want and have in want["NOT_IN"]:
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+def match(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
+    """Every way the pattern's nodes bind with `anchor` as its first node. The patterns use
+    the DependencyMatcher's notation (checked against it in the tests); this small reader of
+    it (">" child, "<" head) starts only from act words, which keeps it cheap on every article."""
+    nodes = pattern.pattern
+    if not _fits(anchor, nodes[0]["RIGHT_ATTRS"]):
+        return
+
+    def bind(i: int, bound: dict[str, Token]) -> Iterator[dict[str, Token]]:
+        if i == len(nodes):
+            yield dict(bound)
+            return
+        node = nodes[i]
+        for tok in RELATIONS[node["REL_OP"]](bound[node["LEFT_ID"]]):
+            if tok not in bound.values() and _fits(tok, node["RIGHT_ATTRS"]):
+                bound[node["RIGHT_ID"]] = tok
+                yield from bind(i + 1, bound)
+                del bound[node["RIGHT_ID"]]
+
+    yield from bind(1, {nodes[0]["RIGHT_ID"]: anchor})
 
 
 def _blocked(act: Token, options: dict[str, Any]) -> bool:
@@ -119,11 +151,13 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
     """Count, members and 'rest' of an actor phrase; None when it names no voter."""
     part = ActorPart(side="", start=actor.idx, end=actor.idx + len(actor.text))
     seen: list[Token] = []
+    visited: set[int] = set()
     stack = [actor]
     while stack:
         tok = stack.pop()
-        if tok in seen:
+        if tok.i in visited:
             continue
+        visited.add(tok.i)
         seen.append(tok)
         named = _name(ctx, tok)
         if named is not None:
@@ -185,24 +219,38 @@ READERS: dict[str, Callable[[ArticleContext, DepPattern, dict[str, Token]], list
 }
 
 
+@functools.lru_cache(maxsize=1)
+def _by_anchor() -> dict[str, tuple[DepPattern, ...]]:
+    """Patterns by the words their first node may be (every first node names its words)."""
+    table: dict[str, list[DepPattern]] = {}
+    for p in dep_patterns():
+        lower = p.pattern[0]["RIGHT_ATTRS"]["LOWER"]
+        for word in lower["IN"] if isinstance(lower, dict) else [lower]:
+            table.setdefault(word, []).append(p)
+    return {w: tuple(ps) for w, ps in table.items()}
+
+
 def find_parts(ctx: ArticleContext) -> list[ActorPart]:
-    """Every act the vote dependency patterns find, read by the reader each pattern names."""
+    """Every act the vote dependency patterns find, read by the reader each pattern names.
+    Sentences longer than MAX_TOKENS (a run-on 'sentence' of a table or a scrape) are left to
+    the regular patterns: their parse is noise, and work stays linear."""
     doc: Doc = ctx.doc
     if not ctx.statistical or not doc.has_annotation("DEP"):
         return []
-    by_label = {ctx.doc.vocab.strings[p.label]: p for p in dep_patterns()}
+    anchors = _by_anchor()
     parts: list[ActorPart] = []
     seen: set[tuple[str, int, int, str]] = set()
-    for match_id, token_ids in _matcher(doc.vocab)(doc):
-        pattern = by_label[match_id]
-        names = [node["RIGHT_ID"] for node in pattern.pattern]
-        tokens = {name: doc[i] for name, i in zip(names, token_ids, strict=True)}
-        requires = pattern.options.get("requires_words")
-        if requires and not any(t.lower_ in requires for t in tokens["act"].sent):
-            continue
-        for part in READERS[pattern.reader](ctx, pattern, tokens):
-            key = (part.side, part.start, part.end, ",".join(part.members))
-            if key not in seen:
-                seen.add(key)
-                parts.append(part)
+    for tok in doc:
+        for pattern in anchors.get(tok.lower_, ()):
+            if len(tok.sent) > MAX_TOKENS:
+                continue
+            requires = pattern.options.get("requires_words")
+            if requires and not any(t.lower_ in requires for t in tok.sent):
+                continue
+            for tokens in match(pattern, tok):
+                for part in READERS[pattern.reader](ctx, pattern, tokens):
+                    key = (part.side, part.start, part.end, ",".join(part.members))
+                    if key not in seen:
+                        seen.add(key)
+                        parts.append(part)
     return parts

@@ -8,7 +8,7 @@ veto, "unanimous") and neighbouring parts are merged into one claim.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from checks import countries
@@ -18,6 +18,7 @@ from checks.patternbook import Pattern, load_json, patterns
 
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
+PART_REACH = 2000  # no pattern or parse reading spans more characters than this
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
 
@@ -36,6 +37,7 @@ class Part:
     complete: bool = False  # a full tally such as 13-0-2 stands alone
     partial: bool = False  # "13 members, including India": the names are some of the count
     rest: str | None = None  # "all other members voted in favour": the side of the rest
+    below: dict[str, int] = field(default_factory=dict)  # "failed to get the nine votes"
 
 
 def side_of(word: str) -> str | None:
@@ -94,6 +96,17 @@ def _read_count(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, pa
     if n is None:
         return False
     part.counts = {key: int(n)}
+    return True
+
+
+def _read_shortfall(
+    ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
+) -> bool:
+    """ "failed to garner the necessary nine votes": fewer than n on the side, no count."""
+    n = number_value(g["n"])
+    if n is None:
+        return False
+    part.below = {p.options["side"]: int(n)}
     return True
 
 
@@ -160,6 +173,7 @@ READERS: dict[str, Callable[[ArticleContext, Pattern, re.Match[str], Groups, Par
     "tally": _read_tally,
     "count": _read_count,
     "field": _read_field,
+    "shortfall": _read_shortfall,
     "side_list": _read_side_list,
     "members": _read_members,
     "unanimous": _read_unanimous,
@@ -203,6 +217,10 @@ def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
     next_sentence = ctx.sentence_index(part.start) == ctx.sentence_index(last.end - 1) + 1
     if any(p.complete for p in group) and part.complete:
         return False
+    # "Russia vetoed the text, while a rival draft failed to get the nine votes needed": a
+    # shortfall is said of a draft that was put to the vote and lost, not of a neighbour's vote.
+    if part.below or any(p.below for p in group):
+        return False
     keys = {k for p in group for k in p.counts}
     if keys & set(part.counts):
         return False
@@ -239,6 +257,9 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         absent += [n for n in part.absent if n not in absent]
         value["unanimous"] = value["unanimous"] or part.unanimous
         rest = rest or part.rest
+        for k, n in part.below.items():
+            value[f"{k}_below"] = n
+            value["failed"] = True
         if part.partial:
             value["partial_list"] = True
         if part.without_vote:
@@ -280,6 +301,15 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
     return value
 
 
+def _recent(kept: list[Part], start: int) -> Iterator[Part]:
+    """Kept parts (sorted by start) that may contain a part starting at `start`: no part is
+    longer than PART_REACH characters, so the search is bounded (linear on long texts)."""
+    for k in reversed(kept):
+        if k.start < start - PART_REACH:
+            return
+        yield k
+
+
 def _absorb(outer: Part, inner: Part) -> None:
     """Names, vetoes and flags of a nested part that the outer part does not have."""
     for key, names in inner.lists.items():
@@ -301,7 +331,7 @@ def find(ctx: ArticleContext) -> list[Found]:
         outer = next(
             (
                 k
-                for k in kept
+                for k in _recent(kept, part.start)
                 if k.start <= part.start and part.end <= k.end and set(part.counts) <= set(k.counts)
             ),
             None,
@@ -320,5 +350,9 @@ def find(ctx: ArticleContext) -> list[Found]:
     for group in groups:
         start = min(p.start for p in group)
         end = max(p.end for p in group)
-        found.append(Found("vote", start, end, _value(group, ctx), priority=1))
+        # "the nine votes needed" is also a number (the threshold) for the number finder.
+        shortfall = any(p.below for p in group)
+        found.append(
+            Found("vote", start, end, _value(group, ctx), priority=1, shares_numbers=shortfall)
+        )
     return found
