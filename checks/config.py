@@ -80,6 +80,7 @@ class Settings:
     offline: bool = False
     cache_path: str = str(DATA_DIR / "http_cache.sqlite")
     cache_url: str = ""  # empty: the SQLite file above; redis://host:6379/0 to share one cache
+    teams: str = ""  # with sign-in: "team: domain, address; team: ..." (checks.auth)
     store_url: str = f"sqlite:///{DATA_DIR / 'reviews.sqlite'}"
     max_chars: int = 200_000
     factcheck_api_key: str = ""
@@ -135,6 +136,7 @@ class Settings:
             ("MAX_PER_HOST", int),
             ("CACHE_PATH", str),
             ("CACHE_URL", str),
+            ("TEAMS", str),
             ("STORE_URL", str),
             ("MAX_CHARS", int),
             ("FACTCHECK_API_KEY", str),
