@@ -128,6 +128,30 @@ def test_a_future_deadline_is_no_evidence_of_when_the_text_was_written():
 
 
 @pytest.mark.parametrize(
+    ("text", "piece", "want"),
+    [
+        (  # non-native English site: background date, then the renewal the story is about
+            "The regime was set up by resolution 2501 of 12 March 2016. A draft would have "
+            "extended it until 31 March 2022, but Russia vetoed it on Tuesday, March 29. The "
+            "junta had written to the Council on 21 March.",
+            "21 March",
+            "2022-03-21",
+        ),
+        (  # wire style, the same shape
+            "Sanctions under resolution 2140 of 26 February 2014 were due to lapse. Members "
+            "voted on November 14 to extend the travel ban until 28 February 2020.",
+            "November 14",
+            "2019-11-14",
+        ),
+    ],
+)
+def test_a_background_date_gives_way_to_the_period_the_text_speaks_of(text, piece, want):
+    claims, result = dates_of(text)
+    assert date_at(claims, piece)["date"] == want
+    assert result.inferred_date["precision"] == "year"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         (  # agency copy reprinted without its year

@@ -19,7 +19,10 @@ PIECES = (
     "$|€|%|per cent|billion|half a million|third|resolutions 1, 2 and|UNSCR|A/RES/ES-11/1|"
     "25/02/2022|13/13/2013|2022-02-30|10:30 a.m.|+1 212 963 1234|paragraph 5|Article 41|"
     "the 15-member Council|nine ‘yes’ votes|in more than 36 years|Russia|China|"
-    "the United States|abstaining|against|in favour|2 abstentions (|Washington"
+    "the United States|abstaining|against|in favour|2 abstentions (|Washington|"
+    "Soviet Delegate Arkady Sobolev|The Permanent Representative of China to the UN,|A.|"
+    "a fourth round of sanctions|the fifth time|Britain's first veto|NEW YORK, 20 July 2015 —|"
+    "until 31 December 2030|no later than|two days after 9 March|on 11 August|" + "9" * 400
 ).split("|")
 DATES = (date(2020, 10, 18), None, date(1, 1, 1), date(9999, 12, 31))
 

@@ -252,6 +252,10 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
         if before is not None:  # a story told in order: the year of the date before it
             year = _year_from_text(month, day, before, "day", when)
             extra = {"base": before.isoformat(), "base_inferred": True}
+        elif ctx.inferred_date.upper is not None:  # the last such day before that end
+            upper = ctx.inferred_date.upper
+            year = upper.year if (month, day) <= (upper.month, upper.day) else upper.year - 1
+            extra = {"base": upper.isoformat(), "base_inferred": True}
         else:
             inferred = ctx.inferred_date
             year = _year_from_text(month, day, inferred.date, inferred.precision, when)

@@ -21,6 +21,7 @@ from checks.extract.context import ArticleContext, Found
 from checks.patternbook import pattern
 
 HEAD_CHARS = 600  # a dateline stands at the top of a text
+UPPER_GAP_DAYS = 366  # past dates this far before a deadline the text names are background
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DocTime:
     # (offset, date) of every day or month the text dates with a year, in reading order: a
     # story told in order gives "On 13 October" the year of the date before it
     dated: tuple[tuple[int, date], ...] = ()
+    upper: date | None = None  # the end of a period the text speaks of: written before it
 
     def reference_before(self, offset: int) -> date | None:
         """The latest-placed full date before `offset`, if any."""
@@ -58,7 +60,7 @@ class DocTime:
             "evidence": list(self.evidence),
             "anchored": self.anchored,
             "basis": "inferred from the text's own dates",
-        }
+        } | ({"before": self.upper.isoformat()} if self.upper else {})
 
     def warning(self) -> str:
         quoted = ", ".join(f"'{e}'" for e in self.evidence)
@@ -114,6 +116,7 @@ def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
         )
     ]
     candidates: list[tuple[date, int, Found]] = []
+    deadlines: list[tuple[date, Found]] = []  # ends of periods: the text was written before
     for f in dated:
         v = f.value
         precision = v.get("precision")
@@ -125,16 +128,14 @@ def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
         if soft:  # "By late July 1952, the boycott was over" opens its sentence: a past fact
             opening = ctx.text[ctx.sentence_bounds(f.start, f.end)[0] : f.start]
             soft = opening.strip() != soft[0].strip() or tense != "past"
-        if (
-            tense == "future"
-            or pattern("date_doctime", "DOCTIME_DEADLINE").regex.search(before)
-            or soft
-        ):
+        deadline = pattern("date_doctime", "DOCTIME_DEADLINE").regex.search(before)
+        if tense == "future" or deadline or soft:
+            if deadline and precision == "day":
+                deadlines.append((_day(v["date"]), f))
             continue  # "until 31 December 2024", "will meet in 2026": ahead of the writing
         if precision == "year" and _is_modifier(ctx, f):
             continue  # "the 2030 Agenda": a name, not a time the text speaks of
-        text = v["date"]
-        when = date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
+        when = _day(v["date"])
         rank = {"year": 0, "month": 1, "day": 2}[precision]
         candidates.append((when, rank, f))
     if not candidates:
@@ -156,15 +157,40 @@ def infer(ctx: ArticleContext, found: list[Found], tense_of) -> DocTime | None:
     anchored = precision == "day" and (f.start < lead_end or f.value.get("weekday_matches") is True)
     narrative = tuple(
         sorted(
-            (
-                g.start,
-                date.fromisoformat(g.value["date"] + ("-01" if len(g.value["date"]) == 7 else "")),
-            )
-            for g in dated
-            if g.value.get("precision") in {"day", "month"}
+            (c[2].start, c[0])
+            for c in candidates
+            if c[1] > 0 and _is_adverbial(ctx, c[2])  # days and months that date events
         )
     )
+    later = [d for d in deadlines if d[0] > when]
+    end, g = min(later, key=lambda d: d[0]) if later else (None, None)
+    if end is not None and (end - when).days > UPPER_GAP_DAYS and not _is_adverbial(ctx, f):
+        # The latest past date only names a thing ("set up by resolution 2374 of 5
+        # September 2017") long before the end of a period the text speaks of ("extend
+        # the regime until 30 September 2023"): written in the months before that end.
+        evidence = list(dict.fromkeys([ctx.text[g.start : g.end], *evidence]))[:3]
+        return DocTime(date(end.year, 1, 1), "year", tuple(evidence), False, narrative, end)
     return DocTime(when, precision, tuple(evidence), anchored, narrative)
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text + {4: "-01-01", 7: "-01"}.get(len(text), ""))
+
+
+def _is_adverbial(ctx: ArticleContext, f: Found) -> bool:
+    """Does the date say when the story's events happened ("On 29 October 1956, forces
+    landed"), not which thing it is ("resolution 2374 of 5 September 2017", "a body
+    established in 2006")? Only such dates set the time of the story."""
+    span = ctx.doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not ctx.statistical:
+        return True
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if span.root.dep_ in {"npadvmod", "ROOT"}:
+        return True
+    # the verb of a clause that describes a noun ("a body established in 2006") is background
+    return head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"acl", "relcl", "amod"}
 
 
 def _lead_end(ctx: ArticleContext) -> int:
