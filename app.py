@@ -19,43 +19,51 @@ from ui.browser import focus_first_claim, page_helpers
 from ui.inputs import article_form, run_new
 from ui.resources import get_pipeline
 from ui.sidebar import sidebar
+from ui.timing import timing
 
 st.set_page_config(
     page_title="Fact-checking workbench", page_icon=":material/fact_check:", layout="wide"
 )
 st.title("Fact-checking workbench", anchor=False)
-page_helpers()
-get_pipeline()  # load the language model with the page, not on the first click of Check
 
-job = st.session_state.pop("job", None)
-if job is not None:
-    run_new(job)
 
-bundle = state.bundle()
-missing = st.session_state.pop("missing", None)
-if missing is not None:
-    st.error(
-        f"Review #{missing} does not exist (it may have been deleted).", icon=":material/error:"
-    )
-flash = st.session_state.pop("flash", None)
-if flash:
-    st.warning(flash)
+def main() -> None:
+    page_helpers()
+    get_pipeline()  # load the language model with the page, not on the first click of Check
 
-sidebar(bundle.id if bundle else None)
-article_form(expanded=bundle is None)
+    job = st.session_state.pop("job", None)
+    if job is not None:
+        run_new(job)
 
-if bundle is not None:
-    review.header(bundle)
-    review.progress(bundle)
-    review.summary()
-    left, right = st.columns([6, 5], gap="large")
-    with left:
-        st.markdown("##### Claims")
-        panels.claims_area()
-    with right:
-        st.markdown("##### Article")
-        review.article(bundle)
-    review.reports(bundle)
-    review.history()
-    if st.session_state.pop("focus_claim", False):
-        focus_first_claim()
+    bundle = state.bundle()
+    missing = st.session_state.pop("missing", None)
+    if missing is not None:
+        st.error(
+            f"Review #{missing} does not exist (it may have been deleted).", icon=":material/error:"
+        )
+    flash = st.session_state.pop("flash", None)
+    if flash:
+        st.warning(flash)
+
+    sidebar(bundle.id if bundle else None)
+    article_form(expanded=bundle is None)
+
+    if bundle is not None:
+        review.header(bundle)
+        review.progress(bundle)
+        review.summary()
+        left, right = st.columns([6, 5], gap="large")
+        with left:
+            st.markdown("##### Claims")
+            panels.claims_area()
+        with right:
+            st.markdown("##### Article")
+            review.article(bundle)
+        review.reports(bundle)
+        review.history()
+        if st.session_state.pop("focus_claim", False):
+            focus_first_claim()
+
+
+with timing("page"):
+    main()

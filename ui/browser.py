@@ -45,11 +45,13 @@ _FOCUS_FIRST_CLAIM = """
 # primary colour, cut short in a narrow column).
 _STYLE = """
 <style>
-.st-key-filters [data-baseweb="tag"] {
-  background-color: #e8eef5 !important; color: #1a1a1a !important; max-width: none !important;
+.st-key-filters [data-tag] {
+  background-color: #e8eef5 !important; color: #1a1a1a !important;
+  border: 1px solid #5b6f82 !important; max-width: none !important;
 }
-.st-key-filters [data-baseweb="tag"] span { color: #1a1a1a !important; max-width: none !important; }
-.st-key-filters [data-baseweb="tag"] svg { fill: #1a1a1a !important; }
+.st-key-filters [data-tag] span, .st-key-filters [data-tag] button {
+  color: #1a1a1a !important; max-width: none !important;
+}
 </style>
 """
 

@@ -32,6 +32,7 @@ from checks.workbench import (
 )
 from ui import state
 from ui.resources import get_settings
+from ui.timing import timed
 
 
 def _statuses() -> list[str]:
@@ -39,6 +40,7 @@ def _statuses() -> list[str]:
 
 
 @st.fragment(key="claims")
+@timed("claims")
 def claims_area() -> None:
     bundle = state.bundle()
     if bundle is None:
@@ -90,6 +92,7 @@ def add_claim_form(bundle: ReviewBundle) -> None:
             st.error(st.session_state.add_error)
 
 
+@timed("panel")
 def _panel(review_id: int, claim_id: str) -> None:
     bundle = state.bundle()
     claim = next((c for c in bundle.claims if c.id == claim_id), None) if bundle else None
@@ -104,7 +107,11 @@ def panel(bundle: ReviewBundle, claim: Claim) -> None:
     dismissed = cid in bundle.dismissed
     verdict = bundle.verdicts.get(cid)
     box = st.expander(
-        panel_label(claim, label, status, dismissed), key=f"panel-{rid}-{cid}", on_change="rerun"
+        panel_label(claim, label, status, dismissed),
+        expanded=st.session_state.get(state.open_key(rid, cid), False),
+        key=f"panel-{rid}-{cid}",
+        on_change=state.on_panel_toggled,
+        args=(rid, cid),
     )
     if not box.open:
         return

@@ -23,6 +23,7 @@ from checks.workbench import (
 from ui import state
 from ui.flush import after_pending_saves
 from ui.resources import get_jobs, get_settings, get_store
+from ui.timing import timed
 
 #: How often the progress bar asks the background check how far it is (seconds).
 POLL_SECONDS = 0.7
@@ -79,7 +80,7 @@ def details(bundle: ReviewBundle) -> None:
             st.form_submit_button("Save details", on_click=state.on_edit_details, args=(bundle.id,))
         if st.session_state.get("edit_error"):
             st.error(st.session_state.edit_error)
-    done = st.session_state.pop("edit_done", "")
+    done = st.session_state.get("edit_done", "")  # kept until another review is opened
     if done:
         st.success(done, icon=":material/check:")
 
@@ -94,6 +95,7 @@ def progress(bundle: ReviewBundle) -> None:
     )
 
 
+@timed("progress")
 def _progress(review_id: int) -> None:
     job = get_jobs().progress(review_id)
     if job is None:
@@ -113,6 +115,7 @@ def _progress(review_id: int) -> None:
 
 
 @st.fragment(key="summary")
+@timed("summary")
 def summary() -> None:
     """Counts by verdict and by review status; the charts are folded away so that the first
     claim is near the top on a phone."""
@@ -188,6 +191,7 @@ def reports(bundle: ReviewBundle) -> None:
 
 
 @st.fragment(key="history")
+@timed("history")
 def history() -> None:
     bundle = state.bundle()
     if bundle is None:

@@ -7,6 +7,7 @@ import streamlit as st
 from checks.workbench import label_escape, review_option
 from ui import state
 from ui.resources import get_jobs, get_store
+from ui.timing import timed
 
 #: How often the list refreshes while a check is running somewhere (seconds).
 POLL_SECONDS = 1.5
@@ -37,6 +38,7 @@ def sidebar(current_id: int | None) -> None:
             _manage(current_id)
 
 
+@timed("reviews")
 def _reviews(current_id: int | None) -> None:
     """Every review with its progress; a review being checked says how far it is."""
     reviews = get_store().list_reviews()

@@ -23,6 +23,7 @@ from checks.workbench import (
     run_check,
 )
 from ui.resources import get_jobs, get_pipeline, get_services, get_settings, get_store
+from ui.timing import timed
 
 #: The article form's widgets; "New article" and a started check clear them all.
 FORM_KEYS = ("article_text", "article_date", "article_title", "article_source", "article_url")
@@ -46,15 +47,18 @@ def upload_key() -> str:
 
 
 def reset_form() -> None:
+    """Empty every input of the form. Values are set, not deleted: a deleted key would be sent
+    back by the browser, which still shows the old value."""
     ss = st.session_state
     for key in FORM_KEYS:
-        ss.pop(key, None)
+        ss[key] = None if key == "article_date" else ""
     ss.article_mode = PASTE
     ss.form_gen = ss.get("form_gen", 0) + 1
 
 
 def open_review(review_id: int | None) -> None:
     st.session_state.review_id = review_id
+    st.session_state.edit_done = ""
     st.session_state.bundle = None
     if review_id is None:
         st.query_params.pop("review", None)
@@ -163,12 +167,26 @@ def panel_key(review_id: int, claim_id: str) -> str:
     return f"frag-{review_id}-{claim_id}"
 
 
+def open_key(review_id: int, claim_id: str) -> str:
+    return f"open:{review_id}:{claim_id}"
+
+
+@timed("on_panel_toggled")
+def on_panel_toggled(review_id: int, claim_id: str) -> None:
+    """Remember which panels are open: a panel whose title changes (a new status, a new
+    verdict) is a new widget to Streamlit, and would otherwise close."""
+    key = f"panel-{review_id}-{claim_id}"
+    st.session_state[open_key(review_id, claim_id)] = bool(st.session_state.get(key))
+
+
+@timed("on_status")
 def on_status(review_id: int, claim_id: str) -> None:
     value = st.session_state[f"status:{review_id}:{claim_id}"]
     _write(lambda: get_store().set_mark(review_id, claim_id, status=value, reviewer=reviewer()))
     rerun_parts(panel_key(review_id, claim_id), "summary", "reviews", "history")
 
 
+@timed("on_note")
 def on_note(review_id: int, claim_id: str) -> None:
     """Save the note; if the store had to replace characters, show what was saved."""
     key = f"note:{review_id}:{claim_id}"
@@ -193,6 +211,7 @@ def save_note(review_id: int, claim_id: str, value: str) -> None:
     st.session_state[f"note_msg:{review_id}:{claim_id}"] = message
 
 
+@timed("on_dismiss")
 def on_dismiss(review_id: int, claim_id: str, dismissed: bool) -> None:
     _write(lambda: get_store().dismiss_claim(review_id, claim_id, reviewer(), dismissed))
     rerun_parts("claims", "summary", "reviews", "history")
