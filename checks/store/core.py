@@ -53,6 +53,13 @@ class StoreBase:
         self.statuses: tuple[str, ...] = tuple(statuses or DEFAULT_REVIEW_STATUSES)
         self._engine = engine_for(self.url)
         self._writer = self._engine.execution_options(checks_begin="IMMEDIATE")
+        # A load reads several tables: on PostgreSQL take one snapshot for all of them (SQLite's
+        # read transaction is a snapshot already).
+        self._reader = (
+            self._engine.execution_options(isolation_level="REPEATABLE READ")
+            if self._engine.dialect.name == "postgresql"
+            else self._engine
+        )
         with self._read() as conn:  # the common case: one cheap read, no write lock
             if migrations.is_current(conn):
                 return
@@ -87,7 +94,7 @@ class StoreBase:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         try:
-            with self._engine.begin() as conn:  # one snapshot for the whole read
+            with self._reader.begin() as conn:  # one snapshot for the whole read
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"The review store could not be read: {exc}") from exc
