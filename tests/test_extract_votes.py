@@ -1,0 +1,319 @@
+"""Votes said in ordinary language: who voted how, read from the grammar of the sentence.
+
+Every sentence here was written for these tests, each construction in at least two styles
+(wire copy, UN press release, newspaper, non-native English); none is copied from the dev set.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+import spacy
+from spacy.matcher import DependencyMatcher
+
+from checks.extract import extract_claims, vote_grammar, votes
+from checks.extract.context import ArticleContext
+from checks.nlp import load_pipeline
+from checks.patternbook import PATTERN_DIR, patterns
+
+ON = date(2023, 3, 15)
+
+
+def vote_claims(text: str, on: date | None = ON):
+    result = extract_claims(text, article_date=on)
+    for claim in result.claims:
+        assert text[claim.start : claim.end] == claim.text
+    return [c for c in result.claims if c.type == "vote"]
+
+
+def one_vote(text: str, on: date | None = ON) -> dict:
+    found = vote_claims(text, on)
+    assert len(found) == 1, [(c.text, c.value) for c in found]
+    return found[0].value
+
+
+def holds(value: dict, want: dict) -> None:
+    for key, expected in want.items():
+        got = value.get(key)
+        if isinstance(expected, list):
+            assert sorted(got or []) == sorted(expected), (key, value)
+        else:
+            assert got == expected, (key, value)
+
+
+# --- counts with the members named -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # newspaper, dashes around the list
+        (
+            "Four countries – Russia, China, Algeria and Mozambique – voted against the text.",
+            {"against": 4, "against_members": ["Russia", "China", "Algeria", "Mozambique"]},
+        ),
+        # wire, em dashes and "no"
+        (
+            "Two members—Brazil and Ghana—voted in favor of the amendment, while the rest "
+            "abstained.",
+            {"for": 2, "in_favour": ["Brazil", "Ghana"]},
+        ),
+        # history magazine, two clauses in one sentence
+        (
+            "Five nations, France, Norway, Cuba, Egypt and Iran, voted for the proposal, and "
+            "two, Japan and Kenya, voted against it.",
+            {"for": 5, "in_favour": ["France", "Norway", "Cuba", "Egypt", "Iran"]},
+        ),
+    ],
+)
+def test_count_with_members_set_off(text, want):
+    found = vote_claims(text)
+    assert found, text
+    assert any(
+        all(
+            c.value.get(k) == v or sorted(c.value.get(k) or []) == sorted(v)
+            for k, v in want.items()
+        )
+        for c in found
+    ), [c.value for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # UN press release
+        (
+            "The Council adopted the text with 13 members, including Japan, voting in its "
+            "favour and two abstaining.",
+            {"for": 13, "in_favour": ["Japan"], "partial_list": True},
+        ),
+        # newspaper
+        (
+            "Eleven countries including Brazil, India and Germany abstained in the vote.",
+            {"abstain": 11, "abstaining": ["Brazil", "India", "Germany"], "partial_list": True},
+        ),
+        # non-native English
+        (
+            "In the voting, nine states including Kenya and Ghana were voting against the draft.",
+            {"against": 9, "against_members": ["Kenya", "Ghana"], "partial_list": True},
+        ),
+    ],
+)
+def test_a_count_with_some_members_keeps_the_count(text, want):
+    holds(one_vote(text), want)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("In the end, 12 out of 15 members supported the draft.", 12),  # non-native
+        ("The resolution was backed by 13 of the 15 council members.", 13),  # wire
+        ("It was supported by 14 of the Security Council's 15 members, diplomats said.", 14),
+    ],
+)
+def test_part_of_the_council_is_the_count_not_the_total(text, count):
+    value = one_vote(text)
+    assert value["for"] == count
+
+
+def test_all_other_members_derived_only_when_every_other_side_is_stated():
+    text = "Two members voted against and three abstained, and all other members voted in favour."
+    value = one_vote(text)
+    assert (value["for"], value["against"], value["abstain"]) == (10, 2, 3)
+    assert "for" in value["inferred"]
+    # Unknown how many abstained: the rest cannot be counted.
+    text = "China abstained, while all other countries of the council voted in favour."
+    value = one_vote(text)
+    assert value["for"] is None and value["abstaining"] == ["China"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt and India were absent during the vote on the resolution.",  # wire
+        "The delegations of Cuba and Ecuador were absent when the vote was taken.",  # UN style
+    ],
+)
+def test_absent_members_are_not_voters(text):
+    found = vote_claims(text)
+    absent = {n for c in found for n in c.value.get("absent", [])}
+    assert absent and absent <= {"Egypt", "India", "Cuba", "Ecuador"}
+    assert all(c.value["for"] is None for c in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "names"),
+    [
+        (
+            "The Security Council members that supported the proposal are: Malta, Japan, "
+            "Guyana and Slovenia.",
+            "in_favour",
+            ["Malta", "Japan", "Guyana", "Slovenia"],
+        ),
+        ("Those voting against were Russia and Belarus.", "against_members", ["Russia"]),
+        ("The countries that abstained were Brazil and Kenya.", "abstaining", ["Brazil", "Kenya"]),
+    ],
+)
+def test_copular_lists_of_voters(text, key, names):
+    value = one_vote(text)
+    assert set(names) <= set(value[key])
+
+
+# --- vetoes --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "vetoed_by"),
+    [
+        # weekly magazine: apposition between subject and verb
+        (
+            "Britain and France, the two oldest allies of Washington, vetoed the U.S. proposal.",
+            ["United Kingdom", "France"],
+        ),
+        # UN peacekeeping history page: a noun with "of"
+        (
+            "The Council could not act owing to the vetoes of France and the United Kingdom.",
+            ["France", "United Kingdom"],
+        ),
+        # blog, emphatic auxiliary
+        ("The Soviet Union actually did veto the resolution in 1950.", ["USSR"]),
+        # wire: "joined" -- only permanent members veto; the third state voted against
+        (
+            "Venezuela joined China and Russia to veto the draft on Thursday.",
+            ["China", "Russia"],
+        ),
+    ],
+)
+def test_vetoes_as_verbs_and_nouns(text, vetoed_by):
+    found = vote_claims(text)
+    assert any(sorted(c.value["vetoed_by"]) == sorted(vetoed_by) for c in found), [
+        c.value for c in found
+    ]
+
+
+def test_a_state_without_a_veto_that_joins_a_veto_voted_against():
+    value = one_vote("Bolivia joined the United States and France to veto the text.")
+    assert sorted(value["vetoed_by"]) == ["France", "United States"]
+    assert value["against_members"] == ["Bolivia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not veto the resolution, choosing to abstain instead.",
+        "Diplomats said China would veto any such resolution.",
+        "The threat of a veto by Moscow hung over the talks.",
+        "Washington has threatened to veto the draft.",
+    ],
+)
+def test_vetoes_denied_threatened_or_hypothetical_are_not_vetoes(text):
+    assert all(not c.value.get("vetoed_by") for c in vote_claims(text))
+
+
+def test_an_ordinal_of_events_is_not_a_count_of_votes():
+    for text in (
+        "It was the fifth time Russia has used its veto on Syria.",
+        "This is the third time this year that the United States has vetoed a draft.",
+    ):
+        for claim in vote_claims(text):
+            assert all(claim.value[k] is None for k in ("for", "against", "abstain")), text
+
+
+# --- failures and tables ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian text failed to garner the necessary nine votes.",  # wire
+        "The draft resolution did not have the minimum nine votes in favour.",  # non-native
+        "A rival draft fell short of the nine votes needed for adoption.",  # newspaper
+    ],
+)
+def test_shortfall_is_a_failed_vote_with_no_count(text):
+    value = one_vote(text)
+    assert value["failed"] is True and value["for_below"] == 9
+    assert value["for"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("Infobox\n- Meeting: 5,551\n- For: 15\n- Abstention: 0\n- Against: 0\n", (15, 0, 0)),
+        ("Vote\nIn favour: 13\nAgainst: 0\nAbstentions: 2\n", (13, 0, 2)),
+        ("| Yes | 12 |\n| No | 2 |\n| Abstain | 1 |\n", (12, 2, 1)),
+    ],
+)
+def test_table_and_infobox_lines(text, tally):
+    found = vote_claims(text, on=None)
+    assert any((c.value["for"], c.value["against"], c.value["abstain"]) == tally for c in found), [
+        c.value for c in found
+    ]
+    assert not any("5,551" in c.text or c.value.get("for") == 5551 for c in found)
+
+
+# --- the patterns are data, readable and safe ----------------------------------------------------
+def test_every_vote_pattern_names_a_reader_that_exists():
+    for p in patterns("vote"):
+        assert p.options["reader"] in votes.READERS, p.label
+        if p.options["reader"] in {"count", "members"}:
+            assert p.options["side"] in {"for", "against", "abstain", "veto"}, p.label
+    for p in vote_grammar.dep_patterns():
+        assert p.reader in vote_grammar.READERS, p.label
+        assert p.options["side"] in {"for", "against", "abstain", "veto", "absent"}, p.label
+        assert any(n["RIGHT_ID"] == "act" for n in p.pattern), p.label
+
+
+def test_dependency_patterns_are_valid_dependency_matcher_patterns():
+    """Our reader of them handles a subset of the notation; spaCy must accept every one."""
+    nlp = load_pipeline().nlp
+    matcher = DependencyMatcher(nlp.vocab)
+    lines = (PATTERN_DIR / "vote_dep.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in filter(None, lines):
+        spec = json.loads(line)
+        matcher.add(spec["label"], [spec["pattern"]])
+        for node in spec["pattern"][1:]:
+            assert node["REL_OP"] in vote_grammar.RELATIONS
+        for node in spec["pattern"]:
+            assert set(node["RIGHT_ATTRS"]) <= set(vote_grammar.ATTRS)
+    doc = nlp("Britain and France vetoed the proposal.")
+    ours = [
+        (p.label, sorted(t.i for t in tokens.values()))
+        for p in vote_grammar.dep_patterns()
+        for tok in doc
+        for tokens in vote_grammar.match(p, tok)
+    ]
+    theirs = [(nlp.vocab.strings[m], sorted(ids)) for m, ids in matcher(doc)]
+    assert sorted(ours) == sorted(theirs) and ours
+
+
+@pytest.mark.parametrize(
+    ("text", "parsed"),
+    [
+        ("A. " * 6700, True),  # 20,000 characters of one-letter sentences
+        ("Six countries – " + "Cuba, " * 3000 + "and Egypt – voted against.", True),
+        # 5,000 repetitions: the regular patterns alone (the parse of 145,000 characters of
+        # this would only measure spaCy; the parse reader skips over-long sentences anyway)
+        ("by a vote of 13 in favour to " * 5000, False),
+    ],
+    ids=["initials", "long-list", "repeated-tally"],
+)
+def test_pathological_text_takes_linear_work(text, parsed, monkeypatch):
+    """Every pattern is linear on such input (bounded repetitions, no nested open-ended
+    quantifiers): the finder runs to the end, and merging looks at a bounded number of
+    earlier parts for each part (those within PART_REACH characters), not at all of them."""
+    pipeline = load_pipeline()
+    nlp = pipeline.nlp if parsed else spacy.blank("en")
+    if not parsed:
+        nlp.add_pipe("sentencizer")
+    ctx = ArticleContext(text, nlp(text), None, statistical=parsed)
+    looked = 0
+    original = votes._recent
+
+    def counting(kept, start):
+        nonlocal looked
+        for k in original(kept, start):
+            looked += 1
+            yield k
+
+    monkeypatch.setattr(votes, "_recent", counting)
+    found = votes.find(ctx)
+    parts = len(votes._parts(ctx))
+    assert looked <= 100 * max(parts, 1), (looked, parts)
+    assert all(f.end - f.start <= votes.PART_REACH for f in found)
