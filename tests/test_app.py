@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,8 +38,9 @@ def quiet_sources(fake: FakeServer) -> None:
     fake.route("/wikipedia/api.php", (FIXTURES / "wikipedia" / "search_nothing.json").read_bytes())
 
 
-@pytest.fixture
-def env(fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def make_env(
+    fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
     """Sources on the fake server, store and cache in tmp_path, fresh app resources."""
     quiet_sources(fake_server)
     values = {
@@ -53,6 +55,13 @@ def env(fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     st.cache_resource.clear()  # settings and store are per process; each test has its own
     yield Settings.from_mapping(values)
     st.cache_resource.clear()
+
+
+@pytest.fixture
+def env(
+    fake_server: FakeServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Settings]:
+    yield from make_env(fake_server, tmp_path, monkeypatch)
 
 
 def settle(at: AppTest) -> AppTest:

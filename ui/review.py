@@ -14,6 +14,7 @@ from checks.workbench import (
     meta_date,
     meta_line,
     plain,
+    plain_verdicts,
     report_files,
     status_of,
     summary_frame,
@@ -160,7 +161,11 @@ def article(bundle: ReviewBundle) -> None:
     """The article, escaped, with each claim in its verdict's colour (hover: claim and verdict)."""
     st.markdown(f"<div style='font-size:0.8rem'>{legend_html()}</div>", unsafe_allow_html=True)
     body = highlight_html(
-        bundle.text, bundle.claims, bundle.verdicts, marks=bundle.marks, dismissed=bundle.dismissed
+        bundle.text,
+        bundle.claims,
+        plain_verdicts(bundle.verdicts),
+        marks=bundle.marks,
+        dismissed=bundle.dismissed,
     )
     with st.container(height=560, border=True):
         st.markdown(

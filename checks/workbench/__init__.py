@@ -56,7 +56,14 @@ from checks.workbench.display import (
     slug,
 )
 from checks.workbench.jobs import CheckJobs, Progress
-from checks.workbench.wording import Message, plain, source_credit, source_name, source_names
+from checks.workbench.wording import (
+    Message,
+    plain,
+    plain_verdicts,
+    source_credit,
+    source_name,
+    source_names,
+)
 
 __all__ = [
     "BADGE_COLOURS",
@@ -92,6 +99,7 @@ __all__ = [
     "panel_label",
     "parse_review_id",
     "plain",
+    "plain_verdicts",
     "plan_details",
     "read_article",
     "report_basename",

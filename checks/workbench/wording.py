@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from checks.models import Verdict
 from checks.reports.sources_display import SOURCES_DISPLAY, source_attribution
 
 _DATA = Path(__file__).with_name("wording.json")
@@ -92,3 +94,8 @@ def plain(message: str) -> Message:
     text = _ids_pattern().sub(name, text)
     text = re.sub(r"\s+([.;,])", r"\1", re.sub(r"[ \t]{2,}", " ", text)).strip()
     return Message(text, tuple(dict.fromkeys(details)))
+
+
+def plain_verdicts(verdicts: Mapping[str, Verdict]) -> dict[str, Verdict]:
+    """The verdicts with their explanations in plain words (for hover text on the page)."""
+    return {k: replace(v, explanation=plain(v.explanation).text) for k, v in verdicts.items()}
