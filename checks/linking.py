@@ -41,7 +41,8 @@ DAY_WEIGHT = {
     "days before the article": 0.5,
     "named nearby": 4.0,
     "named in the sentence": 6.0,
-    "year inferred": 2.0,  # a day whose year the text does not give (guessed from another date)
+    "year inferred": 2.0,
+    "named, long before": 1.0,
 }
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
@@ -175,6 +176,9 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
 
 # --- ranking -----------------------------------------------------------------------------------
 OUTCOME_FIT = {
+    ("failed", "failed"): 3.0,
+    ("failed", "vetoed"): -2.0,
+    ("failed", "adopted"): -4.0,
     ("vetoed", "vetoed"): 3.0,
     ("vetoed", "failed"): -2.0,
     ("vetoed", "adopted"): -4.0,
@@ -239,7 +243,13 @@ def rank(
     out: dict[str, Candidate] = {}
     pool = [(day, where, d) for day, where in days
             for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day))]  # fmt: skip
-    pool += [(d.date, where, d) for where, d in nearby if d.date is not None]
+    # A resolution the article cites from years before is background, not the day's vote.
+    long_ago = ctx.article_date - timedelta(days=60) if ctx.article_date else None
+    pool += [
+        (d.date, where if long_ago is None or d.date >= long_ago else "named, long before", d)
+        for where, d in nearby
+        if d.date is not None
+    ]
     # A sentence that states its own day is about that day: a decision found on another day
     # may be what it means, but not surely.
     own_day = any(where in {"date in sentence", "year inferred"} for _day, where in days)
@@ -269,6 +279,8 @@ def rank(
         # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
         # named elsewhere in the article, or found days earlier, may be another vote.
         sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
+        if where == "named, long before":
+            sure = False
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
         if own_day and where not in {"date in sentence", "year inferred", "named in the sentence"}:

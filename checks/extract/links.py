@@ -41,9 +41,11 @@ def _outcome_words() -> dict[str, re.Pattern[str]]:
 
 
 def outcome_of(sentence: str) -> str | None:
-    """ "vetoed", "not_adopted" or "adopted" from the sentence's words; None when it says
-    none, or both a failure and an adoption (two decisions in one sentence)."""
+    """ "failed" (lacked the votes), "vetoed", "not_adopted" or "adopted" from the words; None
+    when it says none, or both a failure and an adoption (two decisions in one sentence)."""
     words = _outcome_words()
+    if words["failed"].search(sentence):
+        return "failed"
     if words["vetoed"].search(sentence):
         return "vetoed"
     failed = bool(words["not_adopted"].search(sentence))

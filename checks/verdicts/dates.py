@@ -32,7 +32,7 @@ NO_DECISION = re.compile(
 )
 #: Words that make a date a deadline or an end, not the day something was decided.
 DEADLINE = re.compile(
-    r"(?i)\b(until|till|through|by|before|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
+    r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
     r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
 )
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -146,8 +146,13 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
 
 
 def is_deadline(claim: Claim) -> bool:
+    """ "until 30 June", "no later than 1 March", "expires on ..." (but "By 27 June, the
+    Council had voted" opens a sentence about what was done by then)."""
     offset = claim.start - claim.sentence_start
-    return bool(DEADLINE.search(claim.sentence[max(0, offset - 30) : offset]))
+    before = claim.sentence[max(0, offset - 30) : offset]
+    if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
+        return False
+    return bool(DEADLINE.search(before))
 
 
 def _named(claim: Claim, ctx: CheckContext):
