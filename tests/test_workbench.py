@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import threading
+import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,13 +13,20 @@ import pytest
 
 from checks.config import Settings
 from checks.errors import InputError
+from checks.extract import extract_claims
 from checks.models import ArticleMeta, Claim, Verdict
 from checks.nlp import load_pipeline
 from checks.store import ReviewStore
 from checks.workbench import (
+    PASTE,
     UNCHECKED,
+    UPLOAD,
+    CheckJobs,
+    Message,
     Upload,
+    apply_details,
     build_added_claim,
+    chosen_input,
     filter_claims,
     find_occurrences,
     flat_secrets,
@@ -25,15 +35,21 @@ from checks.workbench import (
     label_escape,
     last_change,
     make_meta,
+    meta_line,
     panel_label,
     parse_review_id,
+    plain,
+    plan_details,
     read_article,
     report_basename,
     report_files,
+    review_option,
     run_check,
     sentence_bounds,
     sentence_html,
     settings_from,
+    source_credit,
+    source_name,
     start_review,
     summary_frame,
     unchecked_ids,
@@ -297,3 +313,108 @@ def test_nothing_in_checks_imports_streamlit() -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             assert not any(n.split(".")[0] == "streamlit" for n in names), path
+
+
+# -- issue 10: inputs, background checks, details, words -------------------------------------
+
+
+def test_one_input_is_chosen_by_the_mode() -> None:
+    upload = Upload("a.txt", b"uploaded")
+    assert chosen_input(PASTE, "pasted", upload) == ("pasted", None)
+    assert chosen_input(UPLOAD, "pasted", upload) == ("", upload)
+    assert chosen_input(None, "pasted", None) == ("pasted", None)
+
+
+def test_background_check_progress_and_failure() -> None:
+    jobs = CheckJobs(workers=1)
+    release = threading.Event()
+    a, b = claim("c1", "resolution", 20, 35), claim("c2", "date", 39, 51)
+
+    def work(on_verdict) -> None:
+        on_verdict(a, Verdict("supported", "ok"))
+        release.wait(5)
+        on_verdict(b, Verdict("not_found", "no"))
+        on_verdict(a, Verdict("partly_supported", "cross-claim"))  # reported again: counted once
+
+    first = jobs.start(7, {"c1", "c2"}, work)
+    again = jobs.start(7, {"c1"}, work)  # one check per review at a time: the running one
+    assert again.claim_ids == first.claim_ids == {"c1", "c2"} and again.started == first.started
+    for _ in range(100):
+        if jobs.progress(7).done == 1:
+            break
+        time.sleep(0.01)
+    running = jobs.progress(7)
+    assert (running.done, running.total, running.running) == (1, 2, True)
+    assert running.text == "1 of 2 claims checked" and running.fraction == 0.5
+    assert 7 in jobs.running()
+    release.set()
+    assert jobs.wait(7, 5)
+    done = jobs.progress(7)
+    assert (done.state, done.done, done.text) == ("done", 2, "All 2 claims checked")
+    jobs.forget(7)
+    assert jobs.progress(7) is None
+
+    def broken(on_verdict) -> None:
+        on_verdict(a, Verdict("supported", "ok"))
+        raise RuntimeError("store is gone")
+
+    jobs.start(8, {"c1", "c2"}, broken)
+    assert jobs.wait(8, 5)
+    failed = jobs.progress(8)
+    assert failed.state == "failed" and "store is gone" in failed.text and failed.done == 1
+
+
+def test_a_new_date_rereads_relative_dates(store: ReviewStore, pipeline) -> None:
+    text = (
+        "UNITED NATIONS (AP) — The Security Council on Sunday adopted resolution 2231.\n"
+        "The vote was held at the Council's request."
+    )
+    extraction = extract_claims(text, article_date=date(2020, 10, 18), pipeline=pipeline)
+    rid = store.create_review(text, ArticleMeta(date="2020-10-18"), extraction.claims)
+    bundle = store.load(rid)
+    sunday = next(c for c in bundle.claims if c.type == "date")
+    assert sunday.value["date"] == "2020-10-18"
+    same = plan_details(bundle, replace(bundle.meta, title="New title"), pipeline=pipeline)
+    assert not same.date_changed and not same.recheck and not same.values
+    change = apply_details(
+        store, bundle, replace(bundle.meta, date="2020-10-25"), pipeline=pipeline, who="Ann"
+    )
+    assert change.values[sunday.id]["date"] == "2020-10-25"
+    assert sunday.id in change.recheck
+    after = store.load(rid)
+    assert after.meta.date == "2020-10-25"
+    assert next(c for c in after.claims if c.id == sunday.id).value["date"] == "2020-10-25"
+
+
+def test_plain_words_for_people() -> None:
+    said = plain(
+        "A source could not be reached: gdelt: the API answered 404 Not Found; check "
+        "CHECKS_GDELT_URL. This says nothing about the claim; check again later."
+    )
+    assert "CHECKS_" not in said.text and "gdelt:" not in said.text
+    assert "GDELT" in said.text and "setting CHECKS_GDELT_URL" in said.details
+    timed_out = plain("A source could not be reached (dhl): timed out at http://10.0.0.1/x.htm.")
+    assert timed_out.text == (
+        "A source could not be reached (UN Dag Hammarskjöld Library): timed out."
+    )
+    assert "http://10.0.0.1/x.htm" in timed_out.details
+    cli = plain("No article date given. Pass --date YYYY-MM-DD.")
+    assert "--date" not in cli.text and "Edit article details" in cli.text
+    ordinary = "The calendar says 18 October 2020 was a Sunday."
+    assert plain(ordinary) == Message(ordinary)  # an ordinary word is not a source id
+    for source_id in ("dhl", "votesdb", "un-charter", "calendar"):
+        assert source_name(source_id) != source_id
+    assert source_name("votesdb") == "UNSC votes database (Sciences Po)"
+    assert "CC BY" in source_credit("votesdb") and source_credit("dhl") == ""
+
+
+def test_review_names_and_history_show_text_not_markup_or_ids(store: ReviewStore) -> None:
+    bundle = stored(store, [claim("c1", "resolution", 20, 35)])
+    store.set_mark(bundle.id, "c1", status="Verified", reviewer="![a](http://x.test/a.png)")
+    bundle = store.load(bundle.id)
+    assert history_frame(bundle)["claim"].iloc[0] == "Resolution 2231"
+    assert last_change(bundle, "c1").count("\\[a\\]") == 1
+    [summary] = [s for s in store.list_reviews() if s.id == bundle.id]
+    option = review_option(replace(summary, name="![x](http://x.test/p.png)"), "checking 1/3")
+    assert option.startswith("!\\[x\\](http\\://x.test/p.png)") and option.endswith("checking 1/3")
+    assert meta_line(3, "2020-10-18", "*Wire*") == "Review #3 · published 2020-10-18 · \\*Wire\\*"
