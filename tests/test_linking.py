@@ -423,3 +423,51 @@ def test_a_permanent_member_named_as_vetoing_who_did_not_is_contradicted():
     services = Services(decisions=FakeIndex([CW]))
     verdicts = check_claims(sentence, [tuesday, vote], date(2017, 3, 1), services=services)
     assert verdicts["c2"].reason == "vote.veto_differs", verdicts["c2"].explanation
+
+
+ALEPPO_DAY = date(2016, 10, 8)
+ALEPPO_VETOED = decision("S/2016/846", "vetoed", ALEPPO_DAY,
+                         "The situation in the Middle East (Syria): Aleppo", vote=(11, 2, 2))  # fmt: skip
+ALEPPO_FAILED = decision("S/2016/847", "failed", ALEPPO_DAY,
+                         "The situation in the Middle East (Syria): Aleppo", vote=(4, 9, 2))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rival Russian text on Aleppo failed to garner the necessary nine votes on Saturday, "
+        "with four in favour.",
+        "On Saturday the Council's second Syria text, on Aleppo, fell short of the nine votes "
+        "required, winning just 4 votes.",
+    ],
+)
+def test_failing_for_lack_of_votes_links_to_the_draft_that_lacked_them(text):
+    pairs = run(text, ALEPPO_DAY + timedelta(days=1), [ALEPPO_VETOED, ALEPPO_FAILED], "vote")
+    decided = [v for _c, v in pairs if v.decision and v.decision.get("decision")]
+    assert decided and all(v.decision["decision"]["key"] == "S/2016/847" for v in decided)
+
+
+def test_a_resolution_cited_from_years_before_is_not_the_days_vote():
+    old = decision("S/RES/2231(2015)", "adopted", date(2015, 7, 20),
+                   "Non-proliferation: the Islamic Republic of Iran", vote=(15, 0, 0), number=2231)  # fmt: skip
+    text = (
+        "Washington won only two votes on Friday for its bid to extend the Iran arms embargo "
+        "that expires under resolution 2231."
+    )
+    pairs = run(text, FRIDAY + timedelta(days=1), [old, IRAN_DRAFT], "vote")
+    _c, verdict = one(pairs)
+    assert verdict.decision["decision"]["key"] == "S/2020/797", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council on Friday extended the Iran panel's mandate until 14 August 2021.",
+        "The panel must report to the Council no later than 14 August 2020.",
+    ],
+)
+def test_a_deadline_is_not_matched_to_the_days_decisions(text):
+    pairs = [(c, v) for c, v in run(text, FRIDAY + timedelta(days=1), [IRAN_ADOPTED], "date")
+             if "14 August" in c.text]  # fmt: skip
+    _c, verdict = one(pairs)
+    assert verdict.reason == "date.deadline", verdict.explanation
