@@ -1,7 +1,8 @@
 """Country names as news writes them, mapped to one canonical name per state.
 
 Votes and vetoes name countries in many ways ("Washington", "the U.S.", "Russian Federation");
-rules compare canonical names only.
+rules compare canonical names only. ISO names come from `pycountry`; `countries.json` keeps
+what is the Council's own: canonical names, historic and informal names, capitals, demonyms.
 """
 
 from __future__ import annotations
@@ -9,13 +10,29 @@ from __future__ import annotations
 import functools
 import re
 
+import pycountry
+
 from checks.patternbook import load_json
 
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Aliases from pycountry (ISO 3166 names, official and common names) for every state
+    our data knows, then our own data on top: the Council's and the news's own names
+    ("USSR", "Nationalist China", "Britain", "Washington"), canonical names and demonyms."""
     data = load_json("countries.json")
-    return data["aliases"], data["demonyms"], frozenset(data["permanent_members"])
+    own: dict[str, str] = data["aliases"]
+    members = {m.lower(): m for m in data["member_states"]}
+    aliases: dict[str, str] = {}
+    for record in pycountry.countries:
+        names = [getattr(record, a, None) for a in ("name", "official_name", "common_name")]
+        keys = [_key(n) for n in names if n]
+        canon = next((own.get(k) or members.get(k) for k in keys if k in own or k in members), None)
+        if canon is not None:
+            aliases.update(dict.fromkeys(keys, canon))
+    aliases.update({_key(m): m for m in data["member_states"]})
+    aliases.update(own)
+    return aliases, data["demonyms"], frozenset(data["permanent_members"])
 
 
 def _key(name: str) -> str:

@@ -13,6 +13,7 @@ import pytest
 import spacy
 from spacy.matcher import DependencyMatcher
 
+from checks import countries
 from checks.extract import extract_claims, vote_grammar, votes
 from checks.extract.context import ArticleContext
 from checks.nlp import load_pipeline
@@ -317,3 +318,39 @@ def test_pathological_text_takes_linear_work(text, parsed, monkeypatch):
     parts = len(votes._parts(ctx))
     assert looked <= 100 * max(parts, 1), (looked, parts)
     assert all(f.end - f.start <= votes.PART_REACH for f in found)
+
+
+# --- member-state names -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("the Russian Federation", "Russia"),
+        ("U.S.", "United States"),
+        ("United Kingdom of Great Britain and Northern Ireland", "United Kingdom"),  # ISO, library
+        ("Britain", "United Kingdom"),  # the news's own, data
+        ("Korea, Republic of", "South Korea"),  # ISO inverted form, library
+        ("Swiss Confederation", "Switzerland"),
+        ("Socialist Republic of Viet Nam", "Viet Nam"),
+        ("Nationalist China", "China"),  # China's seat until 1971
+        ("the Soviet Union", "USSR"),
+        ("Turkey", "Türkiye"),
+    ],
+)
+def test_state_names_resolve_to_one_canonical_name(name, canonical):
+    assert countries.canonical(name) == canonical
+    assert countries.is_known(name)
+
+
+def test_permanent_members_and_unknown_names():
+    assert all(
+        countries.is_permanent_member(n)
+        for n in ("French Republic", "the People's Republic of China", "USSR", "Washington")
+    )
+    assert not countries.is_permanent_member("Bolivia")
+    assert not countries.is_known("Atlantis") and countries.canonical("the Atlantis") == "Atlantis"
+    assert countries.from_demonym("Russian") == "Russia"
+    assert countries.split_names("Russia, China and the United States") == [
+        "Russia",
+        "China",
+        "the United States",
+    ]
