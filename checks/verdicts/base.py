@@ -131,7 +131,9 @@ STOP = frozenset(
     "the of and in on to a an for by with from situation question concerning including "
     "security council united nations international peace letter dated report reports general "
     "secretary-general secretary meeting maintenance threats caused acts resolution resolutions "
-    "draft adopted extension mandate establishment measures concerning".split()
+    "draft adopted extension mandate establishment measures concerning against upon under within "
+    "between about their other which whose renewal imposed pursuant established regarding "
+    "relating related".split()
 )
 
 
