@@ -53,6 +53,7 @@ from checks.workbench import (
     start_review,
     summary_frame,
     unchecked_ids,
+    with_page_metadata,
     with_parse,
 )
 from tests.fakeserver import FakeServer
@@ -418,3 +419,27 @@ def test_review_names_and_history_show_text_not_markup_or_ids(store: ReviewStore
     option = review_option(replace(summary, name="![x](http://x.test/p.png)"), "checking 1/3")
     assert option.startswith("!\\[x\\](http\\://x.test/p.png)") and option.endswith("checking 1/3")
     assert meta_line(3, "2020-10-18", "*Wire*") == "Review #3 · published 2020-10-18 · \\*Wire\\*"
+
+
+def test_page_metadata_fills_what_the_reviewer_left_empty(store: ReviewStore, pipeline) -> None:
+    page = (
+        "<html><head><title>Council extends mission</title>"
+        '<meta property="article:published_time" content="2020-08-14T10:00:00Z"></head>'
+        "<body><p>The Security Council on Friday adopted resolution 2532 by 15 votes.</p>"
+        "</body></html>"
+    )
+    article = read_article(page, None, max_chars=10_000)
+    assert article.title == "Council extends mission" and article.date == date(2020, 8, 14)
+    filled = with_page_metadata(ArticleMeta(), article)
+    assert (filled.title, filled.date) == ("Council extends mission", "2020-08-14")
+    typed = with_page_metadata(ArticleMeta(date="2020-08-15", title="Mine"), article)
+    assert (typed.title, typed.date) == ("Mine", "2020-08-15")
+    # With a budget the claims come from a worker process, the same as in this one.
+    budget = Settings(extract_seconds=60)
+    rid, guarded = start_review(store, article, ArticleMeta(), pipeline=pipeline, budget=budget)
+    _, local = start_review(store, article, ArticleMeta(), pipeline=pipeline)
+    assert [(c.type, c.start, c.end) for c in guarded.claims] == [
+        (c.type, c.start, c.end) for c in local.claims
+    ]
+    saved = store.load(rid)
+    assert saved.meta.date == "2020-08-14" and saved.name == "Council extends mission"

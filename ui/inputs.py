@@ -103,7 +103,12 @@ def run_new(job: dict[str, Any]) -> None:
     with st.status("Extracting claims…", expanded=True) as status:
         started = time.perf_counter()
         review_id, extraction = start_review(
-            get_store(), article, meta, pipeline=get_pipeline(), reviewer=state.reviewer()
+            get_store(),
+            article,
+            meta,
+            pipeline=get_pipeline(),
+            reviewer=state.reviewer(),
+            budget=settings,
         )
         status.update(
             label=f"Found {len(extraction.claims)} claims in {time.perf_counter() - started:.1f} s",

@@ -34,6 +34,7 @@ from checks.workbench.core import (
     unchecked_ids,
     verdict_of,
     verdict_title,
+    with_page_metadata,
     with_parse,
 )
 from checks.workbench.details import DATE_READING_TYPES, DetailsChange, apply_details, plan_details
@@ -120,5 +121,6 @@ __all__ = [
     "unchecked_ids",
     "verdict_of",
     "verdict_title",
+    "with_page_metadata",
     "with_parse",
 ]

@@ -125,6 +125,16 @@ def meta_date(meta: ArticleMeta) -> date | None:
         return None
 
 
+def with_page_metadata(meta: ArticleMeta, article: ArticleText) -> ArticleMeta:
+    """Fill what the reviewer left empty from the file itself (an HTML page's title and
+    publication date, a Word file's title); what the reviewer typed always wins."""
+    return replace(
+        meta,
+        title=meta.title or article.title,
+        date=meta.date or (article.date.isoformat() if article.date else None),
+    )
+
+
 def start_review(
     store: ReviewStore,
     article: ArticleText,
@@ -132,9 +142,29 @@ def start_review(
     *,
     pipeline: Pipeline,
     reviewer: str = "",
+    budget: Settings | None = None,
 ) -> tuple[int, Extraction]:
-    """Extract the claims and save them as a new review (verdicts come later, one by one)."""
-    extraction = extract_claims(article.text, article_date=meta_date(meta), pipeline=pipeline)
+    """Extract the claims and save them as a new review (verdicts come later, one by one).
+
+    With `budget` (the settings' CHECKS_EXTRACT_SECONDS > 0), extraction runs in a worker
+    process within that time (`checks.guard`), so a pathological paste cannot freeze every
+    session; claims found before the budget ran out are kept, with a message."""
+    source = "user" if meta.date else "metadata"
+    meta = with_page_metadata(meta, article)
+    if budget is not None and budget.extract_seconds > 0:
+        from checks.guard import extract_with_budget
+
+        extraction = extract_with_budget(
+            article.text,
+            meta_date(meta),
+            model=budget.spacy_model,
+            seconds=budget.extract_seconds,
+            workers=budget.extract_workers,
+            memory_mb=budget.extract_memory_mb,
+            article_date_source=source if meta.date else "user",
+        ).extraction
+    else:
+        extraction = extract_claims(article.text, article_date=meta_date(meta), pipeline=pipeline)
     if meta.date is None and extraction.article_date is not None:
         meta = replace(meta, date=extraction.article_date.isoformat())
     review_id = store.create_review(article.text, meta, extraction.claims, created_by=reviewer)
