@@ -92,7 +92,7 @@ class Settings:
     article_deadline: float = 180.0  # all lookups of one article
     max_bodies: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_MAX_BODIES))
     redirect_hosts: tuple[str, ...] = ()  # hosts a source may redirect to besides its own
-    extract_seconds: float = 30.0  # extraction budget per article (checks.guard)
+    extract_seconds: float = 60.0  # extraction budget per article (checks.guard)
     extract_workers: int = 1  # extraction worker processes shared by all sessions
     extract_memory_mb: int = 0  # address-space limit of a worker; 0 = none
     # Where the fact checks are published: the ClaimReview `url` of a review is this base URL

@@ -28,7 +28,7 @@ from checks.models import Claim
 #: Texts longer than this are extracted in parts; ordinary articles (a few thousand characters)
 #: are read in one piece, exactly as `extract_claims` reads them.
 PART_CHARS = 20_000
-DEFAULT_SECONDS = 30.0
+DEFAULT_SECONDS = 60.0
 #: How long a fresh worker may take to load the language model before we give up on it.
 STARTUP_SECONDS = 120.0
 
