@@ -65,7 +65,7 @@ if raw:
             bundle = store.load(bundle.id)
             st.session_state[seen_key] = bundle.versions["c1"]
         except EditConflict as exc:
-            st.warning(str(exc))
+            st.warning(f"Not saved: {exc}")
     st.text("Mark: " + (bundle.marks["c1"].status if "c1" in bundle.marks else "none"))
     for row in store.history(bundle.id):
         st.text(f"Audit: {row['who']} | {row['field']} | {row['new_value']} | {row['outcome']}")

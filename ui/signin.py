@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from checks.auth import Identity, TeamPolicy, identity_from_user, load_for
+from checks.auth import Identity, TeamPolicy, identity_from_user, load_for, not_available
 from checks.workbench import label_escape
 from ui.resources import get_settings
 
@@ -112,3 +112,10 @@ def new_review_access() -> dict[str, str]:
     if signed is None:
         return {}
     return {"owner": signed.email, "team": policy().team_for_new_review(signed)}
+
+
+def missing_message(review_id: int) -> str:
+    """What the page says when `?review=ID` cannot be opened."""
+    if identity() is not None:
+        return not_available(review_id)
+    return f"Review #{review_id} does not exist (it may have been deleted)."

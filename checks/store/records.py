@@ -60,8 +60,9 @@ class EditConflict(StoreError):
         when = current.updated_at or "an unknown time"
         theirs = "; ".join(f"{name} {getattr(current, name)!r}" for name in attempted)
         super().__init__(
-            f"Not saved: {who} changed claim {claim_id} at {when} ({theirs}). Your edit is kept "
-            "in the history; reload and apply it again if it still holds."
+            f"{who} changed claim {claim_id} at {when} ({theirs}) after you opened it, so your "
+            "edit was not saved (it is kept in the history); look at their change and apply "
+            "yours again if it still holds."
         )
 
 
