@@ -7,8 +7,10 @@ every other process, so a team does not ask the UN or Wikimedia the same questio
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+from redis.exceptions import RedisError
 from requests_cache import BaseCache, RedisCache, SQLiteCache
 
 from checks.config import Settings
@@ -20,6 +22,9 @@ REDIS_NAMESPACE = "checks-http"
 REDIS_TIMEOUT = 5.0
 
 _REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+#: What a broken or unreachable cache raises: mapped to a source error, never a verdict.
+CACHE_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, RedisError)
 
 
 def cache_backend(settings: Settings, path: Path | str | None = None) -> BaseCache:

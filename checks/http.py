@@ -30,7 +30,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from checks.cache_backend import cache_backend
+from checks.cache_backend import CACHE_ERRORS, cache_backend
 from checks.config import Settings
 from checks.errors import (
     SourceError,
@@ -417,7 +417,7 @@ class HttpClient:
             raise SourceUnavailable(
                 f"{source}: cannot connect ({type(exc).__name__})", source=source, url=shown
             ) from None
-        except sqlite3.Error as exc:  # a broken cache file must not look like a verdict
+        except CACHE_ERRORS as exc:  # a broken cache file or a Redis down is never a verdict
             raise SourceError(f"HTTP cache error: {exc}", source=source, url=shown) from None
 
     def _may_follow(self, origin: str, target: str) -> bool:

@@ -85,3 +85,16 @@ def test_redis_backend_is_shared_by_two_processes(
     keys = redis.keys("*")
     assert keys and all(k.decode().startswith(REDIS_NAMESPACE) for k in keys)
     assert all(redis.ttl(k) == -1 for k in keys)  # kept past freshness, for stale and offline use
+
+
+def test_redis_down_is_a_source_error_never_a_crash(
+    fake_server: FakeServer, fake_settings: Settings
+) -> None:
+    from checks.errors import SourceError
+    from tests.servers import free_port
+
+    nothing_there = f"redis://127.0.0.1:{free_port()}/0"
+    client = HttpClient(fake_settings.with_(cache_url=nothing_there))
+    with pytest.raises(SourceError, match="HTTP cache error"):
+        client.get(fake_server.base + PAGE, source="dhl")
+    client.close()
