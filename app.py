@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import streamlit as st
 
-from ui import panels, review, state
+from ui import flush, panels, review, state
 from ui.browser import focus_first_claim, page_helpers
 from ui.inputs import article_form, run_new
 from ui.resources import get_pipeline
@@ -28,6 +28,7 @@ st.title("Fact-checking workbench", anchor=False)
 
 
 def main() -> None:
+    flush.body_started()
     page_helpers()
     get_pipeline()  # load the language model with the page, not on the first click of Check
 

@@ -29,14 +29,9 @@ class _Requests:
 
 
 @dataclass
-class _SessionState:
-    _lock: threading.RLock = field(default_factory=threading.RLock)
-
-
-@dataclass
 class _Runner:
     _requests: _Requests = field(default_factory=_Requests)
-    _session_state: _SessionState = field(default_factory=_SessionState)
+    _script_thread: threading.Thread | None = None
 
 
 @dataclass
@@ -44,36 +39,42 @@ class _Session:
     _scriptrunner: _Runner | None = None
 
 
-def _play_runner(session: _Session, store: dict[str, str], started: threading.Event) -> None:
-    """A new runner for the rerun (as Streamlit makes when it was idle), picked up after 0.2 s,
-    whose callback saves the note while holding the session-state lock."""
-    runner = _Runner()
-    session._scriptrunner = runner
-    started.set()
+def _play_runner(runner: _Runner, store: dict[str, str], session_id: str) -> None:
+    """A runner for the rerun the browser sent: picked up after 0.2 s, its callback saves the
+    note (0.2 s), then the script body starts."""
     time.sleep(0.2)
-    with runner._session_state._lock:
-        runner._requests._state = _State.CONTINUE
-        time.sleep(0.2)  # the callback's write
-        store["note"] = "typed just before the click"
+    runner._requests._state = _State.CONTINUE
+    time.sleep(0.2)  # the callback's write
+    store["note"] = "typed just before the click"
+    with flush._BODIES_LOCK:
+        flush._BODIES[session_id] = flush._BODIES.get(session_id, 0) + 1
+    time.sleep(0.3)  # the rest of the run
+
+
+def _start(session_id: str, store: dict[str, str]) -> _Session:
+    runner = _Runner()
+    thread = threading.Thread(target=_play_runner, args=(runner, store, session_id))
+    runner._script_thread = thread
+    thread.start()
+    return _Session(runner)
 
 
 def test_builder_waits_for_the_pending_note(monkeypatch: pytest.MonkeyPatch) -> None:
-    session = _Session(_Runner(_Requests(_State.CONTINUE)))  # the idle runner of the last run
-    monkeypatch.setattr(flush, "_session", lambda _id: session)
     store: dict[str, str] = {"note": ""}
-    started = threading.Event()
-    threading.Thread(target=_play_runner, args=(session, store, started)).start()
-    started.wait(2)
-    flush.wait_for_pending_saves("session-1", timeout=5)
-    assert store["note"] == "typed just before the click"
-
-
-def test_nothing_pending_returns_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    session = _Session(_Runner(_Requests(_State.CONTINUE)))
+    session = _start("session-1", store)
     monkeypatch.setattr(flush, "_session", lambda _id: session)
     started = time.monotonic()
     flush.wait_for_pending_saves("session-1", timeout=5)
-    assert time.monotonic() - started < 1.0
+    assert store["note"] == "typed just before the click"
+    assert time.monotonic() - started < 0.65  # not until the whole run ends
+
+
+def test_an_idle_session_returns_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    for idle in (_Session(None), _Session(_Runner(_Requests(_State.CONTINUE)))):
+        monkeypatch.setattr(flush, "_session", lambda _id, s=idle: s)
+        started = time.monotonic()
+        flush.wait_for_pending_saves("session-2", timeout=5)
+        assert time.monotonic() - started < 0.5
 
 
 def test_without_a_runtime_the_builder_just_builds() -> None:

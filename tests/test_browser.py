@@ -206,11 +206,17 @@ def wait_for_check(page: Page, timeout: float = 120) -> float:
 
 
 def set_date(page: Page, label: str, digits: str, scope=None) -> None:
-    """st.date_input is a segmented field (year / month / day spin buttons): type digits."""
+    """st.date_input is a segmented field (year / month / day spin buttons): type each part
+    into its own segment, and try again if a busy page dropped a keystroke."""
     box = (scope or page).get_by_label(label, exact=True)
-    box.get_by_role("spinbutton").first.click()
-    page.keyboard.type(digits, delay=60)  # the segments move on as each fills; keep up
-    expect(box).to_contain_text(f"{digits[:4]}/{digits[4:6]}/{digits[6:]}")
+    want = f"{digits[:4]}/{digits[4:6]}/{digits[6:]}"
+    for _ in range(3):
+        for i, part in enumerate((digits[:4], digits[4:6], digits[6:])):
+            box.get_by_role("spinbutton").nth(i).click()
+            page.keyboard.type(part, delay=80)
+        if want in box.inner_text():
+            break
+    expect(box).to_contain_text(want)
     page.keyboard.press("Tab")
 
 

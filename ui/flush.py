@@ -3,12 +3,13 @@
 A note is committed when its box loses focus (or on Ctrl+Enter). Clicking a download button
 does both at once: the browser sends the note (a rerun whose callback saves it) and then asks
 for the file. The file's builder runs in another thread and could read the store before the
-callback has saved the note. So the builder first waits until this session has no rerun
-pending and its callbacks have run (they hold the session state's lock), then reads the store.
+callback has saved the note. So the builder first waits until the session is idle, or until a
+script body has started since the file was asked for (callbacks run before a body, so the
+note's callback is done), then reads the store.
 
 This reaches into Streamlit's internals (the session's current script runner, its request
-queue and its session-state lock); if a future Streamlit lacks them, the wait is skipped and
-the old race comes back, nothing worse.
+queue and its thread); if a future Streamlit lacks them, the wait is skipped and the old race
+comes back, nothing worse.
 
 The residual limit: a note typed and the tab closed or reloaded with the box still focused is
 sent by the page script when the page is left (see `ui/browser.py`); if the browser drops that
@@ -17,6 +18,7 @@ last message the note is lost, and nothing on the server can know it existed.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -29,7 +31,7 @@ T = TypeVar("T")
 FLUSH_TIMEOUT = 5.0
 
 
-def _session(session_id: str) -> Any:
+def _session(session_id: str) -> Any:  # pragma: no cover - needs a running server
     try:
         from streamlit.runtime import Runtime
 
@@ -44,26 +46,50 @@ def _rerun_pending(runner: Any) -> bool:
     return getattr(state, "name", "") == "RERUN"
 
 
+def _busy(runner: Any) -> bool:
+    """The runner is running a script (or about to): its thread is alive."""
+    thread = getattr(runner, "_script_thread", None)
+    return thread is not None and thread.is_alive()
+
+
+#: Script bodies started per session (callbacks run before a body, so a body that starts after
+#: a request arrived means that request's callbacks are done).
+_BODIES: dict[str, int] = {}
+_BODIES_LOCK = threading.Lock()
+
+
+def body_started() -> None:
+    """Call first thing in the page and in every fragment body."""
+    ctx = get_script_run_ctx()
+    session_id = getattr(ctx, "session_id", "")
+    if session_id:
+        with _BODIES_LOCK:
+            _BODIES[session_id] = _BODIES.get(session_id, 0) + 1
+
+
+def _bodies(session_id: str) -> int:
+    with _BODIES_LOCK:
+        return _BODIES.get(session_id, 0)
+
+
 def wait_for_pending_saves(session_id: str, timeout: float = FLUSH_TIMEOUT) -> None:
-    """Return once the session's queued rerun (if any) has been picked up and its callbacks
-    (which save the note) have run. The script runner of the moment is looked up each time:
-    Streamlit starts a new one for a rerun that arrives while it is idle."""
+    """Return once the session has nothing queued or running whose callbacks could still save
+    a note: the script runner is idle, or a script body started after this was called (so the
+    callbacks of the rerun the browser sent first have run). The runner of the moment is looked
+    up each time: Streamlit starts a new one for a rerun that arrives while it is idle."""
     session = _session(session_id)
     if session is None:
         return
-    deadline = time.monotonic() + timeout
     time.sleep(0.03)  # the rerun message came first; let the event loop hand it over
+    seen = _bodies(session_id)
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         runner = getattr(session, "_scriptrunner", None)
-        if runner is None or not _rerun_pending(runner):
-            break
+        if runner is None or not _busy(runner):
+            return  # idle: every callback has run
+        if _bodies(session_id) > seen and not _rerun_pending(runner):
+            return  # a body started since: the callbacks before it have run
         time.sleep(0.01)
-    runner = getattr(session, "_scriptrunner", None)
-    lock = getattr(getattr(runner, "_session_state", None), "_lock", None)
-    if lock is not None:
-        time.sleep(0.05)  # the runner picked the rerun up; let it reach its callbacks
-        if lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
-            lock.release()
 
 
 def after_pending_saves(build: Callable[[], T]) -> Callable[[], T]:

@@ -30,7 +30,7 @@ from checks.workbench import (
     verdict_of,
     verdict_title,
 )
-from ui import state
+from ui import flush, state
 from ui.resources import get_settings
 from ui.timing import timed
 
@@ -42,6 +42,7 @@ def _statuses() -> list[str]:
 @st.fragment(key="claims")
 @timed("claims")
 def claims_area() -> None:
+    flush.body_started()
     bundle = state.bundle()
     if bundle is None:
         return
@@ -94,6 +95,7 @@ def add_claim_form(bundle: ReviewBundle) -> None:
 
 @timed("panel")
 def _panel(review_id: int, claim_id: str) -> None:
+    flush.body_started()
     bundle = state.bundle()
     claim = next((c for c in bundle.claims if c.id == claim_id), None) if bundle else None
     if bundle is None or claim is None:

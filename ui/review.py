@@ -21,7 +21,7 @@ from checks.workbench import (
     unchecked_ids,
     verdict_of,
 )
-from ui import state
+from ui import flush, state
 from ui.flush import after_pending_saves
 from ui.resources import get_jobs, get_settings, get_store
 from ui.timing import timed
@@ -98,6 +98,7 @@ def progress(bundle: ReviewBundle) -> None:
 
 @timed("progress")
 def _progress(review_id: int) -> None:
+    flush.body_started()
     job = get_jobs().progress(review_id)
     if job is None:
         return
@@ -120,6 +121,7 @@ def _progress(review_id: int) -> None:
 def summary() -> None:
     """Counts by verdict and by review status; the charts are folded away so that the first
     claim is near the top on a phone."""
+    flush.body_started()
     bundle = state.bundle()
     if bundle is None:
         return
@@ -198,6 +200,7 @@ def reports(bundle: ReviewBundle) -> None:
 @st.fragment(key="history")
 @timed("history")
 def history() -> None:
+    flush.body_started()
     bundle = state.bundle()
     if bundle is None:
         return

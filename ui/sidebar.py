@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks.workbench import label_escape, review_option
-from ui import state
+from ui import flush, state
 from ui.resources import get_jobs, get_store
 from ui.timing import timed
 
@@ -41,6 +41,7 @@ def sidebar(current_id: int | None) -> None:
 @timed("reviews")
 def _reviews(current_id: int | None) -> None:
     """Every review with its progress; a review being checked says how far it is."""
+    flush.body_started()
     reviews = get_store().list_reviews()
     running = get_jobs().running()
     if not reviews:
