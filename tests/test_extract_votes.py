@@ -160,6 +160,63 @@ def test_copular_lists_of_voters(text, key, names):
     assert set(names) <= set(value[key])
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "names"),
+    [
+        (
+            "Voting against were Russia and Belarus, while China abstained.",
+            "against_members",
+            ["Russia", "Belarus"],
+        ),  # wire
+        ("Abstaining were Brazil, India and Kenya.", "abstaining", ["Brazil", "India", "Kenya"]),
+        (
+            "Voting in favour were Japan and Malta; the others abstained.",
+            "in_favour",
+            ["Japan", "Malta"],
+        ),  # UN meeting coverage
+    ],
+)
+def test_inverted_lists_of_voters(text, key, names):
+    found = vote_claims(text)
+    assert any(set(names) <= set(c.value[key]) for c in found), [c.value for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "names"),
+    [
+        ("India, which abstained, said the text was unbalanced.", "abstaining", ["India"]),
+        (
+            "Russia and China, which both voted against the draft, called it a pretext.",
+            "against_members",
+            ["Russia", "China"],
+        ),
+        ("Ghana, who voted in favour, welcomed the outcome.", "in_favour", ["Ghana"]),
+    ],
+)
+def test_a_relative_clause_names_the_voter(text, key, names):
+    assert one_vote(text)[key] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "names"),
+    [
+        (
+            "The resolution passed 12 votes to none, with three abstentions: Russia, China and "
+            "Pakistan.",
+            "abstaining",
+            ["Russia", "China", "Pakistan"],
+        ),
+        (
+            "Votes against: Russia, Belarus and Nicaragua.",
+            "against_members",
+            ["Russia", "Belarus", "Nicaragua"],
+        ),
+    ],
+)
+def test_names_after_a_colon(text, key, names):
+    assert one_vote(text)[key] == names
+
+
 # --- vetoes --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "vetoed_by"),

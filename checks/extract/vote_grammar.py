@@ -198,6 +198,8 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
     for name, tok in tokens.items():
         if not name.startswith("actor"):
             continue
+        if tok.tag_ in {"WDT", "WP"} and act.dep_ == "relcl":
+            tok = act.head  # "India, which abstained, said": the relative pronoun's antecedent
         if any(c.dep_ == "acl" and c.tag_ == "VBG" and c != act for c in tok.children):
             # "with 14 members voting in favour and the US abstaining": the parser may make
             # "members" the subject of "abstaining" too; a participle already says what they did.
