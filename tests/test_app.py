@@ -153,7 +153,7 @@ def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> 
         "Matches <b>S/RES/2231</b>",
         "Ann",
     )
-    assert any("note edited by Ann" in c.value for c in at.caption)
+    assert any("note edited by Ann" in m.value for m in at.markdown)
 
     again = new_app({"review": str(rid)})  # a reload, or a server restart: a new session
     assert not again.exception

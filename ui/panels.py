@@ -27,6 +27,7 @@ from checks.workbench import (
     sentence_html,
     source_credit,
     status_of,
+    text_html,
     verdict_of,
     verdict_title,
 )
@@ -210,4 +211,6 @@ def _marking(bundle: ReviewBundle, claim: Claim, status: str, dismissed: bool, r
     )
     line = last_change(bundle, cid)
     if line:
-        buttons.caption(line)
+        buttons.markdown(
+            text_html(line, style="color:#5f6b76;font-size:0.875rem"), unsafe_allow_html=True
+        )

@@ -18,6 +18,7 @@ from checks.workbench import (
     report_files,
     status_of,
     summary_frame,
+    text_html,
     unchecked_ids,
     verdict_of,
 )
@@ -26,14 +27,18 @@ from ui.flush import after_pending_saves
 from ui.resources import get_jobs, get_settings, get_store
 from ui.timing import timed
 
+MUTED = "color:#5f6b76;font-size:0.875rem"
 #: How often the progress bar asks the background check how far it is (seconds).
 POLL_SECONDS = 0.7
 
 
 def header(bundle: ReviewBundle) -> None:
-    st.subheader(label_escape(bundle.name), anchor=False)
+    st.markdown(text_html(bundle.name, "h3"), unsafe_allow_html=True)
     meta = bundle.meta
-    st.caption(meta_line(bundle.id, meta.date, meta.source))
+    st.markdown(
+        text_html(meta_line(bundle.id, meta.date, meta.source), style=MUTED),
+        unsafe_allow_html=True,
+    )
     if meta.url:
         st.link_button("Open the article", meta.url, icon=":material/open_in_new:")
     for notice in st.session_state.get("notices", {}).get(bundle.id, []):

@@ -55,6 +55,7 @@ from checks.workbench.display import (
     review_option,
     sentence_html,
     slug,
+    text_html,
 )
 from checks.workbench.jobs import CheckJobs, Progress
 from checks.workbench.wording import (
@@ -118,6 +119,7 @@ __all__ = [
     "start_review",
     "status_of",
     "summary_frame",
+    "text_html",
     "unchecked_ids",
     "verdict_of",
     "verdict_title",

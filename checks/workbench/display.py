@@ -116,13 +116,20 @@ def review_option(summary: ReviewSummary, checking: str = "") -> str:
 
 
 def meta_line(review_id: int, meta_date: str | None, source: str) -> str:
-    """'Review #3 · published 2020-10-18 · Press TV', as escaped Markdown."""
+    """'Review #3 · published 2020-10-18 · Press TV' (plain text: show it with `text_html`)."""
     bits = [f"Review #{review_id}"]
     if meta_date:
         bits.append(f"published {meta_date}")
     if source:
-        bits.append(label_escape(source))
+        bits.append(source)
     return " · ".join(bits)
+
+
+def text_html(text: str, tag: str = "span", style: str = "") -> str:
+    """People's text as HTML text: escaped, so no Markdown, link, image or tag in it is ever
+    rendered (Markdown escapes still let bare URLs become links)."""
+    styled = f' style="{_esc(style)}"' if style else ""
+    return f"<{tag}{styled}>{_esc(text)}</{tag}>"
 
 
 def parse_review_id(value: object) -> int | None:
@@ -171,7 +178,8 @@ def history_frame(bundle: ReviewBundle, claim_id: str | None = None) -> pd.DataF
 
 
 def last_change(bundle: ReviewBundle, claim_id: str) -> str:
-    """One line on the claim's latest human change, e.g. 'Verified by Ann, 2020-10-18 12:03 UTC'."""
+    """One line on the claim's latest human change, e.g. 'Verified by Ann, 2020-10-18 12:03 UTC'
+    (plain text: show it with `text_html`)."""
     for h in reversed(bundle.history):
         if h["claim_id"] == claim_id and h["field"] in ("status", "note", "dismissed", "claim"):
             when = str(h["at"])[:16].replace("T", " ")
@@ -181,8 +189,8 @@ def last_change(bundle: ReviewBundle, claim_id: str) -> str:
                 "dismissed": "dismissed" if h["new_value"] == "true" else "restored",
                 "claim": "added",
             }[h["field"]]
-            who = label_escape(h["who"] or "anonymous")
-            return f"Last change: {label_escape(what)} by {who}, {when} UTC"
+            who = h["who"] or "anonymous"
+            return f"Last change: {what} by {who}, {when} UTC"
     return ""
 
 
