@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from checks.linking import decision_evidence, label, named_decision, subject
+from checks.linking import decision_evidence, describe, label, named_decision, subject
 from checks.models import Claim, Verdict
 from checks.patternbook import load_json
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
@@ -128,7 +128,12 @@ def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
         d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {vote_text(d.vote)} - {subject(d)}"
     )
     found = f"{d.key}, {d.outcome} on {long_date(d.date)} ({subject(d)})"
-    common = {"evidence": ev, "claimed": what, "found": found}
+    chosen = {
+        "decision": describe(d),
+        "why": f"named by the claim ({claim.text})",
+        "confidence": 0.95,
+    }
+    common = {"evidence": ev, "claimed": what, "found": found, "decision": chosen}
     value = claim.value
     if value.get("draft"):
         return make(
