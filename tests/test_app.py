@@ -137,6 +137,10 @@ def test_check_shows_claims_verdicts_and_summary(checked: AppTest, env: Settings
     assert not any(s.key == f"status:{rid}:{cid}" for s in at.selectbox)  # closed: no body
     open_panel(at, rid, cid)
     assert at.selectbox(key=f"status:{rid}:{cid}").value == "Unreviewed"
+    # "Not found" says plainly that it is not "false" (it is no alarm).
+    missing = next(k for k, v in bundle.verdicts.items() if v.label == "not_found")
+    open_panel(at, rid, missing)
+    assert any("not evidence that the claim is false" in c.value for c in at.caption)
 
 
 def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> None:
