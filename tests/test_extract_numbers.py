@@ -59,7 +59,7 @@ def test_ordinal_rounds_of_something(sentence, value, unit):
             1,
             "United Kingdom",
         ),
-        ("The draft fell to China's second veto of the year.", 2, "China"),
+        ("The draft fell to China's second veto in a month.", 2, "China"),
         (
             "Observers called it Washington's first veto on the issue in a decade.",
             1,

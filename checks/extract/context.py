@@ -194,9 +194,15 @@ def drop_contained(found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for items in by_type.values():
         items.sort(key=lambda f: (-(f.priority), -(f.end - f.start), f.start))
+        # The chosen finds never overlap: kept sorted by start, a new find need only be
+        # compared with its neighbours (a text with thousands of dates stays fast).
+        starts: list[int] = []
         chosen: list[Found] = []
         for f in items:
-            if not any(overlaps((f.start, f.end), (c.start, c.end)) for c in chosen):
-                chosen.append(f)
+            i = bisect.bisect_left(starts, f.start)
+            near = chosen[max(0, i - 1) : i + 1]
+            if not any(overlaps((f.start, f.end), (c.start, c.end)) for c in near):
+                starts.insert(i, f.start)
+                chosen.insert(i, f)
         kept.extend(chosen)
     return kept

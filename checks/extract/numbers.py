@@ -105,11 +105,27 @@ def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
                     Found("number", m.start(), m.end(), _value(n, unit, ctx, m.start()), 1)
                 )
     excluded += [(f.start, f.end) for f in found]
-    found += _token_numbers(ctx, excluded, lex)
+    found += _token_numbers(ctx, _Taken(len(ctx.text), excluded), lex)
     return [f for f in found if f.value is not None]
 
 
-def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: dict) -> list[Found]:
+class _Taken:
+    """Characters already claimed, as a mask: each test costs the span's length, not the
+    number of claims so far (a text of thousands of figures stays linear)."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]]) -> None:
+        self.mask = bytearray(size + 1)
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.mask[span[0] : span[1]] = b"\x01" * max(0, span[1] - span[0])
+
+    def hits(self, start: int, end: int) -> bool:
+        return any(self.mask[start:end])
+
+
+def _token_numbers(ctx: ArticleContext, excluded: _Taken, lex: dict) -> list[Found]:
     """Cardinals and ordinals modifying a noun, read from the dependency parse."""
     found: list[Found] = []
     skip_heads = set(lex["number_excluded_heads"])
@@ -120,7 +136,7 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
         is_ordinal = low in ordinals
         if not (tok.like_num or is_ordinal) or tok.is_punct:
             continue
-        if any(overlaps((tok.idx, tok.idx + len(tok)), span) for span in excluded):
+        if excluded.hits(tok.idx, tok.idx + len(tok)):
             continue
         if re.fullmatch(r"(?:1[89]|20)\d\d", tok.text):
             continue  # a year: the date finder's business
@@ -139,13 +155,13 @@ def _token_numbers(ctx: ArticleContext, excluded: list[tuple[int, int]], lex: di
             continue  # "our two states", "both sides": not a figure anyone checks
         if not is_ordinal and tok.dep_ not in {"nummod", "quantmod"}:
             continue
-        if any(overlaps((head.idx, head.idx + len(head)), span) for span in excluded):
+        if excluded.hits(head.idx, head.idx + len(head)):
             continue  # "150 last year": the noun belongs to a date, not to the number
         end_tok = event[1] if event else head if head.i > tok.i else tok
         start, end = tok.idx, end_tok.idx + len(end_tok)
         if event and end - start > 60:
             end = head.idx + len(head)  # "the fifth time ...": the clause stays in the value
-        if end - start > 60 or any(overlaps((start, end), span) for span in excluded):
+        if end - start > 60 or excluded.hits(start, end):
             start, end = tok.idx, tok.idx + len(tok)
         extra = {"ordinal": True} if is_ordinal else {}
         unit = head.text.lower() if is_ordinal else _plural(head.text)

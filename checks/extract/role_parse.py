@@ -46,17 +46,49 @@ def matches(doc: Doc) -> list[tuple[Span, list[Token]]]:
     """(person, title tokens) for every construction the patterns find."""
     if not doc.has_annotation("DEP"):
         return []
+    by_word: dict[str, list[Token]] = {}
+    for tok in doc:
+        by_word.setdefault(tok.lower_, []).append(tok)
     out = []
-    for spec in specs():
+    for spec, pattern in _compiled():
         read = READERS[spec["reader"]]
-        for nodes in _match(doc, spec["pattern"]):
+        for nodes in _match(pattern, _anchors(doc, pattern, by_word)):
             found = read(nodes["name"], nodes["title"])
             if found is not None:
                 out.append(found)
     return out
 
 
-def _match(doc: Doc, pattern: list[dict]) -> list[dict[str, Token]]:
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[dict, list[dict]], ...]:
+    """The patterns with their word lists as sets (membership in a list of 60 words is slow)."""
+
+    def sets(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {k: frozenset(v) if k in {"IN", "NOT_IN"} else sets(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [sets(v) for v in node]
+        return node
+
+    return tuple((spec, sets(spec["pattern"])) for spec in specs())
+
+
+def _anchors(doc: Doc, pattern: list[dict], by_word: dict[str, list[Token]]) -> list[Token]:
+    """Where a match can start: a word from the anchor's own list, or the head of a word
+    from the list of a node linked right below it; else every token."""
+    anchor = pattern[0]
+    words = anchor.get("RIGHT_ATTRS", {}).get("LOWER", {})
+    if isinstance(words, dict) and "IN" in words:
+        return [t for w in words["IN"] for t in by_word.get(w, ())]
+    for link in pattern[1:]:
+        words = link.get("RIGHT_ATTRS", {}).get("LOWER", {})
+        if link["LEFT_ID"] == anchor["RIGHT_ID"] and link["REL_OP"] == ">" and "IN" in words:
+            heads = {t.head.i for w in words["IN"] for t in by_word.get(w, ())}
+            return [doc[i] for i in sorted(heads)]
+    return list(doc)
+
+
+def _match(pattern: list[dict], anchors: list[Token]) -> list[dict[str, Token]]:
     """Matches of a DependencyMatcher pattern made of head-child links (">" and "<").
 
     spaCy's own DependencyMatcher accepts these patterns too (a test checks that), but its
@@ -64,7 +96,7 @@ def _match(doc: Doc, pattern: list[dict]) -> list[dict[str, Token]]:
     keeps a 20,000-character run-on sentence linear."""
     anchor, links = pattern[0], pattern[1:]
     out = []
-    for tok in doc:
+    for tok in anchors:
         if not _fits(tok, anchor.get("RIGHT_ATTRS", {})):
             continue
         partial = [{anchor["RIGHT_ID"]: tok}]
