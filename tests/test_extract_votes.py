@@ -131,6 +131,30 @@ def test_all_other_members_derived_only_when_every_other_side_is_stated():
 @pytest.mark.parametrize(
     "text",
     [
+        "All other members of the council, including Japan and Malta, voted in favour.",
+        "The remaining countries of the Security Council, including Japan and Malta, voted "
+        "for the draft.",
+    ],
+)
+def test_names_after_including_belong_to_the_voters_not_the_council(text):
+    value = one_vote(text)
+    assert value["in_favour"] == ["Japan", "Malta"] and value["partial_list"] is True
+    assert value["for"] is None  # how many "others" there were is not said
+
+
+def test_rest_is_counted_when_the_other_sides_are_numbers():
+    text = (
+        "Two members voted against and one abstained; all other members of the Council, "
+        "including France, voted in favour."
+    )
+    value = one_vote(text)
+    assert (value["for"], value["against"], value["abstain"]) == (12, 2, 1)
+    assert value["in_favour"] == ["France"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Egypt and India were absent during the vote on the resolution.",  # wire
         "The delegations of Cuba and Ecuador were absent when the vote was taken.",  # UN style
     ],
@@ -251,6 +275,19 @@ def test_a_state_without_a_veto_that_joins_a_veto_voted_against():
     value = one_vote("Bolivia joined the United States and France to veto the text.")
     assert sorted(value["vetoed_by"]) == ["France", "United States"]
     assert value["against_members"] == ["Bolivia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The text was blocked by a Western veto.",
+        "The council vetoed to adoption of the resolution proposed by Russia.",  # non-native
+    ],
+)
+def test_a_veto_by_no_named_state_is_a_veto_without_holders(text):
+    value = one_vote(text)
+    assert value["vetoed"] is True and value["vetoed_by"] == []
+    assert value["against_members"] == [] and value["against"] is None
 
 
 @pytest.mark.parametrize(

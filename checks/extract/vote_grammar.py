@@ -170,6 +170,14 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
             elif child.dep_ == "prep" and child.lower_ in INCLUDING:
                 part.partial = True
                 stack.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "of" and tok is actor:
+                # "all other members of the council, including China": the parser hangs
+                # "including" on "council", but the names are the actor's.
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for inc in pobj.children:
+                        if inc.dep_ == "prep" and inc.lower_ in INCLUDING:
+                            part.partial = True
+                            stack.extend(c for c in inc.children if c.dep_ == "pobj")
     value = number_value(actor.text) if actor.like_num or actor.pos_ == "NUM" else None
     if value is None and actor.lower_ in load_json("lexicon.json")["voter_nouns"]:
         for child in actor.children:
@@ -205,9 +213,10 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
             # "members" the subject of "abstaining" too; a participle already says what they did.
             continue
         read = read_actor(ctx, tok)
-        if read is None:
+        if read is None and pattern.options["side"] != "veto":
             continue
-        part = read[0]
+        # "The text was vetoed", "the council vetoed": a veto, though no holder is named.
+        part = read[0] if read is not None else ActorPart("", tok.idx, tok.idx + len(tok.text))
         part.side = pattern.options["side"]
         ends = [t.idx + len(t.text) for t in tokens.values()]
         part.start = min([part.start, *(t.idx for t in tokens.values())])

@@ -30,6 +30,7 @@ class Part:
     counts: dict[str, int] = field(default_factory=dict)
     lists: dict[str, list[str]] = field(default_factory=dict)
     vetoed_by: list[str] = field(default_factory=list)
+    vetoed: bool = False  # a veto was cast (its holders may be unnamed)
     absent: list[str] = field(default_factory=list)
     unanimous: bool = False
     only: bool = False
@@ -144,6 +145,7 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
             states.append(subject)
     if side == "veto":
         part.vetoed_by = states
+        part.vetoed = True
     else:
         part.lists = {LIST_KEYS[side]: states}
     part.only = bool(p.options.get("only"))
@@ -198,6 +200,7 @@ def _from_grammar(act: vote_grammar.ActorPart) -> Part:
     part = Part(act.start, act.end, partial=act.partial)
     if act.side == "veto":
         part.vetoed_by = list(act.members)
+        part.vetoed = True
     elif act.side == "absent":
         part.absent = list(act.members)
     else:
@@ -269,7 +272,9 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
     # Only a permanent member's "no" is a veto: "Bolivia joined Russia and China to veto" is
     # two vetoes and one vote against.
     holders = [n for n in value["vetoed_by"] if countries.is_permanent_member(n)]
-    others = [n for n in value["vetoed_by"] if n not in holders]
+    # A known state without a veto voted against; a name we cannot place ("a Western veto")
+    # is left out rather than guessed.
+    others = [n for n in value["vetoed_by"] if n not in holders and countries.is_known(n)]
     value["vetoed_by"] = holders
     value["against_members"] += [n for n in others if n not in value["against_members"]]
     if absent:
@@ -296,8 +301,8 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         partial = value.get("partial_list") and key not in stated
         if value[key] is None and value[list_key] and key != "for" and not partial:
             value[key] = len(value[list_key])
-    if value["vetoed_by"]:
-        value["vetoed"] = True
+    if any(p.vetoed for p in group):
+        value["vetoed"] = True  # even when no holder of a veto is named ("the text was vetoed")
     return value
 
 
@@ -316,6 +321,7 @@ def _absorb(outer: Part, inner: Part) -> None:
         have = outer.lists.setdefault(key, [])
         have += [n for n in names if n not in have]
     outer.vetoed_by += [n for n in inner.vetoed_by if n not in outer.vetoed_by]
+    outer.vetoed = outer.vetoed or inner.vetoed
     outer.absent += [n for n in inner.absent if n not in outer.absent]
     outer.unanimous = outer.unanimous or inner.unanimous
     outer.partial = outer.partial or inner.partial
@@ -350,9 +356,10 @@ def find(ctx: ArticleContext) -> list[Found]:
     for group in groups:
         start = min(p.start for p in group)
         end = max(p.end for p in group)
+        value = _value(group, ctx)
+        if not any(v is not None and v is not False and v != [] for v in value.values()):
+            continue  # nothing left to say (e.g. "a Western veto": no state named)
         # "the nine votes needed" is also a number (the threshold) for the number finder.
         shortfall = any(p.below for p in group)
-        found.append(
-            Found("vote", start, end, _value(group, ctx), priority=1, shares_numbers=shortfall)
-        )
+        found.append(Found("vote", start, end, value, priority=1, shares_numbers=shortfall))
     return found
