@@ -132,6 +132,9 @@ def test_check_shows_claims_verdicts_and_summary(checked: AppTest, env: Settings
     assert any("Supported" in t and "Resolution 2231" in t for t in titles)
     assert sum(1 for t in titles if "-badge[" in t) == n
     assert [m.value for m in at.metric][:2] == [str(n), str(n)]
+    assert not at.get("vega_lite_chart")  # charts folded away, not even built
+    at.session_state["charts_open"] = True
+    assert len(at.run().get("vega_lite_chart")) == 2
     article = next(m.value for m in at.markdown if "article-view" in m.value)
     assert article.count("<mark") >= 20 and "Resolution 2231</mark>" in article
     assert not any(s.key == f"status:{rid}:{cid}" for s in at.selectbox)  # closed: no body
@@ -165,6 +168,8 @@ def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> 
     assert again.selectbox(key=f"status:{rid}:{cid}").value == "Verified"
     assert again.text_area(key=f"note:{rid}:{cid}").value == "Matches <b>S/RES/2231</b>"
     assert any("Verified" in e.label for e in again.expander)
+    again.session_state["history_open"] = True
+    again.run()
     history = again.dataframe[0].value
     assert {"status", "note"} <= set(history["change"])
 

@@ -189,6 +189,8 @@ def test_sources_by_name_and_no_settings_or_urls(env: Settings, fake_server: Fak
     assert "UN Dag Hammarskjöld Library" in text or "UN Digital Library" in text
     assert "**dhl**" not in text and "**un-charter**" not in text
     at.selectbox(key=f"status:{rid}:{supported}").set_value("Verified").run()
+    at.session_state["history_open"] = True
+    at.run()
     history = at.dataframe[0].value
     claim_words = next(c.text for c in bundle.claims if c.id == supported)
     assert claim_words in set(history["claim"]) and supported not in set(history["claim"])

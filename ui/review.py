@@ -141,7 +141,15 @@ def summary() -> None:
     cols[1].metric("Checked", sum(1 for c in live if c.id in bundle.verdicts))
     cols[2].metric("Contradicted or partly", flagged)
     cols[3].metric("Reviewed", f"{reviewed} / {len(live)}")
-    with st.expander("Charts: claims by verdict and by review status", icon=":material/bar_chart:"):
+    charts = st.expander(
+        "Charts: claims by verdict and by review status",
+        icon=":material/bar_chart:",
+        key="charts_open",
+        on_change="rerun",
+    )
+    if not charts.open:  # drawn only when opened: marking stays quick
+        return
+    with charts:
         left, right = st.columns(2)
         for column, group in ((left, "Verdict"), (right, "Review status")):
             part = frame[frame["group"] == group]
@@ -209,5 +217,11 @@ def history() -> None:
     bundle = state.bundle()
     if bundle is None:
         return
-    with st.expander(f"Change history ({len(bundle.history)})", icon=":material/history:"):
+    box = st.expander(
+        "Change history", icon=":material/history:", key="history_open", on_change="rerun"
+    )
+    if not box.open:  # built only when opened: marking stays quick
+        return
+    with box:
+        st.caption(f"{len(bundle.history)} changes, newest first")
         st.dataframe(history_frame(bundle), hide_index=True, width="stretch")
