@@ -241,6 +241,52 @@ def test_names_after_a_colon(text, key, names):
     assert one_vote(text)[key] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "names"),
+    [
+        (
+            "Russia and China were the only two countries to vote against the resolution.",
+            "against_members",
+            ["Russia", "China"],
+        ),
+        (
+            "Russia, China and Algeria were the three members that voted against.",
+            "against_members",
+            ["Russia", "China", "Algeria"],
+        ),
+        (
+            "India and Brazil were the two members that abstained.",
+            "abstaining",
+            ["India", "Brazil"],
+        ),
+    ],
+)
+def test_voters_named_as_the_ones_who_voted(text, key, names):
+    assert one_vote(text)[key] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The measure won approval from 13 of the 15 members.", 13),
+        ("The draft received the support of 11 of the council's 15 members.", 11),
+    ],
+)
+def test_support_from_part_of_the_council(text, count):
+    assert one_vote(text)["for"] == count
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Russia cast the sole veto.", "Russia"),
+        ("The US cast the lone veto on Friday.", "United States"),
+    ],
+)
+def test_the_sole_veto(text, who):
+    assert one_vote(text)["vetoed_by"] == [who]
+
+
 # --- vetoes --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "vetoed_by"),
