@@ -265,6 +265,9 @@ def rank(
         score = DAY_WEIGHT[where] + min(own, 5) + 0.5 * min(fit, 6)
         leaned: list[str] = []
         o = OUTCOME_FIT.get((outcome, d.outcome), 0.0) if outcome else 0.0
+        if o and "outcome" in (d.disputes or {}):
+            o = 0.0  # the records disagree on the outcome: it neither rules out nor supports
+            why.append("its outcome is disputed between the records")
         if o < 0:
             continue  # "vetoed" is not about a resolution adopted that day: another decision
         if o:
@@ -373,8 +376,17 @@ def decisive_link(link: Link) -> bool:
 
 
 def decision_evidence(d: Any, excerpt: str = "") -> list[Evidence]:
-    """Every record behind a decision, as evidence (with the source's credit line)."""
+    """The decision's own documents first (the resolution or draft, its meeting record: what a
+    reader opens to confirm), then every record behind it, with the source's credit line. The
+    documents are links, not fetched: they carry no retrieval time."""
     out = []
+    label = "resolution" if getattr(d, "number", None) else "draft"
+    for url, title in (
+        (getattr(d, "document_url", None), f"{d.key}: the {label} itself"),
+        (getattr(d, "meeting_url", None), f"{getattr(d, 'meeting', '') or ''}: meeting record"),
+    ):
+        if url:
+            out.append(Evidence("un-documents", title, url, d.title[:500], ""))
     for s in d.sources:
         text = excerpt or s.excerpt
         if getattr(s, "attribution", ""):

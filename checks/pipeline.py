@@ -15,6 +15,7 @@ Order of operations:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import json
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -25,7 +26,7 @@ from datetime import date
 from checks.config import Settings
 from checks.errors import SourceError
 from checks.extract.links import ensure_links
-from checks.http import HttpClient
+from checks.http import HttpClient, deadline
 from checks.models import Claim, Verdict
 from checks.sourcesctl import make_source
 from checks.unrecords import UnRecords
@@ -90,7 +91,10 @@ def warm(services: Services, years: set[int]) -> None:
             services.records.dhl.year_data(year)
 
     with ThreadPoolExecutor(max_workers=min(MAX_WORKERS, len(years))) as pool:
-        list(pool.map(fetch, sorted(years)))
+        # Each task runs in a copy of this context, so the article's deadline reaches it.
+        tasks = [pool.submit(contextvars.copy_context().run, fetch, y) for y in sorted(years)]
+        for task in tasks:
+            task.result()
 
 
 def check_claims(
@@ -111,14 +115,30 @@ def check_claims(
     again, so the store and the panel hold the final word. With `only`, pass the verdicts of
     the other claims as `previous`: the cross-claim step needs them (a re-checked tally may
     disagree with a count elsewhere), and the verdicts it changes are reported too."""
-    services = services or build_services(settings or Settings.from_env())
+    settings = settings or Settings.from_env()
+    services = services or build_services(settings)
+    with deadline(settings.article_deadline):
+        return _check(text, claims, article_date, services, on_verdict, only, previous)
+
+
+def _check(
+    text: str,
+    claims: list[Claim],
+    article_date: date | None,
+    services: Services,
+    on_verdict: Callable[[Claim, Verdict], None] | None,
+    only: set[str] | None,
+    previous: Mapping[str, Verdict] | None,
+) -> dict[str, Verdict]:
     ensure_links(claims, article_date)
     ctx = CheckContext(text=text, article_date=article_date, claims=claims, services=services)
     todo = [c for c in claims if only is None or c.id in only]
     warm(services, _years_needed(todo, article_date))
     verdicts: dict[str, Verdict] = {}
     with ThreadPoolExecutor(max_workers=MAX_WORKERS) as pool:
-        futures = {pool.submit(check_claim, c, ctx): c for c in todo}
+        futures = {
+            pool.submit(contextvars.copy_context().run, check_claim, c, ctx): c for c in todo
+        }
         for future in as_completed(futures):
             claim = futures[future]
             verdicts[claim.id] = future.result()

@@ -121,7 +121,11 @@ def test_other_language_gets_a_warning():
 
 def test_check_offline_with_an_empty_cache_says_source_unavailable(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Resolution 2231 (2015) endorsed the Iran nuclear deal.", encoding="utf-8")
+    # No act ("endorsed", "created") in the sentence: the act would need the title to confirm it.
+    path.write_text(
+        "The Council adopted resolution 2231 (2015) on the Iran nuclear programme.",
+        encoding="utf-8",
+    )
     env = {"CHECKS_CACHE_PATH": str(tmp_path / "cache.sqlite")}
     result = run(
         "check", str(path), "--date", "2015-07-21", "--format", "json", "--offline", env=env
@@ -142,7 +146,11 @@ def test_sources_status_and_sync_against_the_fake_server(tmp_path, fake_server):
     summary = json.loads(sync.stdout)
     assert summary["meetings"] > 400 and summary["vetoes"] > 200
     path = tmp_path / "a.txt"
-    path.write_text("Resolution 2231 (2015) endorsed the Iran nuclear deal.", encoding="utf-8")
+    # No act ("endorsed", "created") in the sentence: the act would need the title to confirm it.
+    path.write_text(
+        "The Council adopted resolution 2231 (2015) on the Iran nuclear programme.",
+        encoding="utf-8",
+    )
     fake_server.stop()  # offline: answered from what sync cached, with no server at all
     checked = run(
         "check",
@@ -155,4 +163,5 @@ def test_sources_status_and_sync_against_the_fake_server(tmp_path, fake_server):
         env={**env, "CHECKS_OFFLINE": "1"},
     )
     assert checked.returncode == 0, checked.stderr
-    assert json.loads(checked.stdout)["claims"][0]["verdict"]["label"] == "supported"
+    (resolution,) = [c for c in json.loads(checked.stdout)["claims"] if c["type"] == "resolution"]
+    assert resolution["verdict"]["label"] == "supported"

@@ -471,3 +471,69 @@ def test_a_deadline_is_not_matched_to_the_days_decisions(text):
              if "14 August" in c.text]  # fmt: skip
     _c, verdict = one(pairs)
     assert verdict.reason == "date.deadline", verdict.explanation
+
+
+# --- a disputed outcome decides nothing about a veto -----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Soviet Union on Tuesday vetoed the Congo draft in the Security Council.",
+        # newspaper style
+        "Tuesday's Congo resolution was vetoed by the Soviet Union, diplomats said.",
+    ],
+)
+def test_a_veto_claim_is_not_contradicted_when_the_records_disagree_on_the_outcome(text):
+    disputed = decision(
+        "S/5134",
+        "failed",  # one source says vetoed, the other not adopted: the field only needs a value
+        date(1962, 6, 19),
+        "The Congo question",
+        vote=None,
+        disputes={"outcome": {"dhl": "vetoed", "votesdb": "failed"}},
+    )
+    _c, verdict = one(run(text, date(1962, 6, 20), [disputed], "vote"))
+    # Linked to the day's draft (the disputed outcome neither rules it out nor decides it) ...
+    assert "S/5134" in str(verdict.decision), verdict.explanation
+    # ... and nothing is decided on the disputed field.
+    assert (verdict.label, verdict.reason) == ("unverifiable", "vote.nothing_checked")
+
+
+# --- evidence leads to the documents, not to a year table -------------------------------------
+def test_evidence_links_the_resolution_and_its_meeting_record_first():
+    adopted = decision(
+        "S/RES/2231(2015)",
+        "adopted",
+        date(2015, 7, 20),
+        "Non-proliferation: Joint Comprehensive Plan of Action",
+        vote=(15, 0, 0),
+        number=2231,
+        meeting="S/PV.7488",
+        document_url="https://docs.test/S/RES/2231(2015)",
+        meeting_url="https://docs.test/S/PV.7488",
+    )
+    text = "The Security Council unanimously adopted resolution 2231 on Monday, 20 July 2015."
+    (_c, verdict) = one(run(text, date(2015, 7, 21), [adopted], "resolution"))
+    urls = [e.url for e in verdict.evidence]
+    assert urls[:2] == ["https://docs.test/S/RES/2231(2015)", "https://docs.test/S/PV.7488"]
+    assert "http://records.test/S/RES/2231(2015)" in urls  # the record compared is still shown
+
+
+# --- the article's deadline reaches the lookups made in worker threads -------------------------
+def test_the_article_deadline_reaches_every_lookup_thread():
+    from checks import http
+    from checks.config import Settings
+
+    seen: list[object] = []
+
+    class Probe(FakeIndex):
+        def resolution(self, number: int):
+            seen.append(http._ARTICLE_DEADLINE.get())
+            return super().resolution(number)
+
+    text = "Resolution 2231 was adopted in 2015."
+    extraction = extract_claims(text, article_date=date(2016, 1, 1))
+    settings = Settings.from_env()
+    services = Services(decisions=Probe([]))
+    check_claims(text, extraction.claims, date(2016, 1, 1), settings=settings, services=services)
+    assert seen and all(d is not None for d in seen)

@@ -37,6 +37,7 @@ SOURCES_DISPLAY: dict[str, SourceDisplay] = {
         VOTES_DB_ATTRIBUTION,
     ),
     "undl": SourceDisplay("UN Digital Library", "https://digitallibrary.un.org/"),
+    "un-documents": SourceDisplay("UN Official Document System", "https://docs.un.org/"),
     "un-charter": SourceDisplay("UN Charter", "https://www.un.org/en/about-us/un-charter"),
     "calendar": SourceDisplay("Calendar"),
     "wikipedia": SourceDisplay(

@@ -129,6 +129,10 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
     """A veto is a permanent member's negative vote on a draft that had the votes to pass."""
     if not value.get("vetoed_by"):
         return
+    if "outcome" in (d.disputes or {}):
+        # The sources disagree on whether it was vetoed at all: decide nothing on it.
+        out.unchecked.append("the veto (the records disagree on the outcome)")
+        return
     out.checked.append("the veto")
     if d.outcome != "vetoed":
         needed = 9 if council_size(d.date) == 15 else 7
