@@ -261,6 +261,7 @@ def test_upload_then_new_article_by_paste(app_url: str, page: Page) -> None:
     # "New article": the form is empty and in paste mode; the uploaded file is gone.
     page.get_by_role("button", name="New article").click()
     wait_for_app_run(page)
+    expect(page.locator("summary", has_text="Edit article details")).to_have_count(0)
     expect(page.get_by_label("Article text", exact=True)).to_have_value("")
     expect(page.get_by_label("Title", exact=True)).to_have_value("")
     expect(page.get_by_test_id("stFileUploaderDropzoneInput")).to_have_count(0)

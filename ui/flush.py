@@ -29,6 +29,8 @@ T = TypeVar("T")
 
 #: Longest wait for a pending note before building a report anyway (seconds).
 FLUSH_TIMEOUT = 5.0
+#: How long an idle session is watched for a note arriving just after the download request.
+GRACE = 0.4
 
 
 def _session(session_id: str) -> Any:  # pragma: no cover - needs a running server
@@ -73,22 +75,24 @@ def _bodies(session_id: str) -> int:
 
 
 def wait_for_pending_saves(session_id: str, timeout: float = FLUSH_TIMEOUT) -> None:
-    """Return once the session has nothing queued or running whose callbacks could still save
-    a note: the script runner is idle, or a script body started after this was called (so the
-    callbacks of the rerun the browser sent first have run). The runner of the moment is looked
-    up each time: Streamlit starts a new one for a rerun that arrives while it is idle."""
+    """Return once no callback that could still save a note is outstanding: a script body has
+    started since this was called (callbacks run before a body), or the session stayed idle
+    for `GRACE` seconds (the browser may send the note a moment after asking for the file).
+    The runner of the moment is looked up each time: Streamlit starts a new one for a rerun
+    that arrives while it is idle."""
     session = _session(session_id)
     if session is None:
         return
-    time.sleep(0.03)  # the rerun message came first; let the event loop hand it over
     seen = _bodies(session_id)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
         runner = getattr(session, "_scriptrunner", None)
-        if runner is None or not _busy(runner):
-            return  # idle: every callback has run
-        if _bodies(session_id) > seen and not _rerun_pending(runner):
-            return  # a body started since: the callbacks before it have run
+        bodies = _bodies(session_id)
+        if runner is not None and _busy(runner):
+            if bodies > seen and not _rerun_pending(runner):
+                return  # a body started since: the callbacks before it have run
+        elif bodies > seen or time.monotonic() - started > GRACE:
+            return  # a run came and went, or nothing came at all
         time.sleep(0.01)
 
 
