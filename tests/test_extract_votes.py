@@ -494,3 +494,28 @@ def test_permanent_members_and_unknown_names():
         "China",
         "the United States",
     ]
+
+
+# --- a count made from named members is marked as such ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # wire style
+        ("Russia and China voted against the draft on Tuesday.", "against"),
+        # UN press release style
+        ("The draft received 13 votes in favour, with Russia and China abstaining.", "abstain"),
+    ],
+)
+def test_a_count_taken_from_a_list_of_names_is_marked_inferred(text, key):
+    (claim,) = [c for c in extract_claims(text, article_date=date(2024, 1, 1)).claims
+                if c.type == "vote"]  # fmt: skip
+    assert claim.value[key] == 2
+    assert key in claim.value.get("inferred", [])
+
+
+def test_a_stated_count_is_not_marked_inferred():
+    text = "Two members, Russia and China, voted against the draft on Tuesday."
+    (claim,) = [c for c in extract_claims(text, article_date=date(2024, 1, 1)).claims
+                if c.type == "vote"]  # fmt: skip
+    assert claim.value["against"] == 2
+    assert "against" not in claim.value.get("inferred", [])

@@ -537,3 +537,24 @@ def test_the_article_deadline_reaches_every_lookup_thread():
     services = Services(decisions=Probe([]))
     check_claims(text, extraction.claims, date(2016, 1, 1), settings=settings, services=services)
     assert seen and all(d is not None for d in seen)
+
+
+# --- a right tally with a wrong word about some members is not false as a whole ----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style: the members' part is its own clause
+        "Two members voted in favour of the Iran arms embargo text on Friday, while France and "
+        "Germany were absent from the vote.",
+        # newspaper style: the members' part as a participle clause
+        "The Iran arms embargo text won just 2 votes in favour on Friday, with France voting "
+        "against it.",
+    ],
+)
+def test_right_counts_with_a_wrong_member_are_partly_supported_naming_the_member(text):
+    _c, verdict = one(run(text, FRIDAY + timedelta(days=1), [IRAN_DRAFT], "vote"))
+    assert (verdict.label, verdict.reason) == (
+        "partly_supported",
+        "vote.members_differ_counts_match",
+    ), verdict.explanation
+    assert "France" in verdict.explanation

@@ -281,6 +281,7 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         value["absent"] = absent
     if (value.get("only", False)) and value["for"] is None:
         value["for"] = len(value["in_favour"])
+        value["inferred"] = [*value.get("inferred", []), "for"]
     if value["unanimous"]:
         named_dissent = value["abstaining"] or value["against_members"]
         if value["against"] is None and not value["against_members"]:
@@ -300,7 +301,9 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
     for key, list_key in LIST_KEYS.items():
         partial = value.get("partial_list") and key not in stated
         if value[key] is None and value[list_key] and key != "for" and not partial:
+            # Counted from the names, not stated: marked, so no rule compares it as a count.
             value[key] = len(value[list_key])
+            value["inferred"] = [*value.get("inferred", []), key]
     if any(p.vetoed for p in group):
         value["vetoed"] = True  # even when no holder of a veto is named ("the text was vetoed")
     return value

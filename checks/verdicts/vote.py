@@ -387,6 +387,19 @@ def _mismatch(
             reason="vote.link_ambiguous",
             **common,
         )
+    if codes == {"vote.member_differs"} and "the counts" in result.checked:
+        # The tally is right and only what it says of some members is not ("12 supported it,
+        # while Britain and Switzerland were absent", when both abstained): part of the claim
+        # holds, so the claim is not called false as a whole; the wrong part is named.
+        return make(
+            "partly_supported",
+            f"The article says {common['claimed']}; the record of {label(d)} agrees on the "
+            f"counts ({vote_text(d.vote)}), but not on the members: {wrong}. {chosen}",
+            RULE,
+            VERSION,
+            reason="vote.members_differ_counts_match",
+            **common,
+        )
     return make(
         "contradicted",
         f"The article says {common['claimed']}; the record of {label(d)} says "
