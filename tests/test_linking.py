@@ -558,3 +558,21 @@ def test_right_counts_with_a_wrong_member_are_partly_supported_naming_the_member
         "vote.members_differ_counts_match",
     ), verdict.explanation
     assert "France" in verdict.explanation
+
+
+# --- links cost linear time on a sentence holding thousands of claims -------------------------
+def test_links_consider_only_the_nearest_claims_of_a_crowded_sentence():
+    from checks.extract.links import NEAR, add_links
+
+    sentence = "The dates were " + ", ".join(["20 July 2015"] * 600) + "."
+    claims = [
+        Claim(f"c{i}", "date", m, m + 12, "20 July 2015", sentence,
+              {"date": "2015-07-20", "precision": "day"})
+        for i, m in enumerate(range(15, len(sentence) - 12, 14))
+    ]  # fmt: skip
+    add_links(claims, date(2015, 7, 21))
+    assert max(len(c.links["dates"]) for c in claims) <= 2 * NEAR
+    middle = claims[300]
+    ids = {c.id: c for c in claims}
+    # ... and the nearest are the ones kept
+    assert all(abs(ids[i].start - middle.start) <= 14 * NEAR for i in middle.links["dates"])

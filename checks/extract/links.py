@@ -9,6 +9,7 @@ spaCy document: claims reloaded from the review store get the same links.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
@@ -87,12 +88,6 @@ def _attached(a: Claim, b: Claim) -> bool:
     return False
 
 
-def _same_sentence(a: Claim, b: Claim) -> bool:
-    return a.sentence_start == b.sentence_start or (
-        a.sentence_start <= b.start < a.sentence_start + len(a.sentence)
-    )
-
-
 def _distance(a: Claim, b: Claim) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
@@ -122,48 +117,90 @@ def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date |
     return {}
 
 
-def links_for(claim: Claim, claims: list[Claim], article_date: date | None) -> dict[str, Any]:
-    same = [c for c in claims if c is not claim and _same_sentence(claim, c)]
-    resolutions = [c for c in same if c.type == "resolution"]
-    inside = [
-        c
-        for c in claims
-        if c.type == "resolution" and c is not claim and claim.start <= c.start < claim.end
-    ]
+#: How many claims of a kind on each side of a claim are considered (nearest first): a sentence
+#: with thousands of claims (a pasted table) costs linear time, not quadratic.
+NEAR = 8
+
+
+class _Claims:
+    """The claims indexed once by offset, and each sentence's words read once."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.by_kind: dict[str, list[Claim]] = {}
+        for c in sorted(claims, key=lambda c: c.start):
+            self.by_kind.setdefault(c.type, []).append(c)
+        self.starts = {k: [c.start for c in v] for k, v in self.by_kind.items()}
+        self.dates_by_end = sorted(self.by_kind.get("date", []), key=lambda c: c.end)
+        self.date_ends = [c.end for c in self.dates_by_end]
+        self._sentences: dict[str, tuple[str, str | None, str | None]] = {}
+
+    def within(self, kind: str, claim: Claim, lo: int, hi: int) -> list[Claim]:
+        """Claims of `kind` starting in [lo, hi), at most NEAR on each side of `claim`."""
+        starts = self.starts.get(kind, [])
+        first, last = bisect_left(starts, lo), bisect_left(starts, hi)
+        here = bisect_left(starts, claim.start, first, last)
+        picked = (
+            self.by_kind[kind][max(first, here - NEAR) : min(last, here + NEAR + 1)]
+            if starts
+            else []
+        )
+        return [c for c in picked if c is not claim]
+
+    def dates_before(self, claim: Claim, window: int = 600) -> list[Claim]:
+        """Date claims ending before the claim's sentence, within `window`, nearest first."""
+        end = bisect_right(self.date_ends, claim.sentence_start)
+        lo = bisect_left(self.date_ends, claim.start - window, 0, end)
+        picked = self.dates_by_end[max(lo, end - NEAR) : end]
+        return sorted(picked, key=lambda c: claim.start - c.end)
+
+    def words(self, sentence: str) -> tuple[str, str | None, str | None]:
+        if sentence not in self._sentences:
+            self._sentences[sentence] = (
+                tense_of(sentence),
+                outcome_of(sentence),
+                body_of(sentence),
+            )
+        return self._sentences[sentence]
+
+
+def links_for(
+    claim: Claim, claims: list[Claim] | _Claims, article_date: date | None
+) -> dict[str, Any]:
+    table = claims if isinstance(claims, _Claims) else _Claims(list(claims))
+    s_start, s_end = claim.sentence_start, claim.sentence_start + len(claim.sentence)
+    resolutions = table.within("resolution", claim, s_start, s_end)
+    inside = table.within("resolution", claim, claim.start, claim.end)
     attached = [c for c in resolutions if _attached(claim, c)]
     chosen = (inside or sorted(attached, key=lambda c: _distance(claim, c)) or [None])[0]
-    dates = sorted((c for c in same if c.type == "date"), key=lambda c: _distance(claim, c))
-    before = [
-        c
-        for c in claims
-        if c.type == "date" and c.end <= claim.sentence_start and claim.start - c.end <= 600
-    ]
-    before.sort(key=lambda c: claim.start - c.end)
-    links: dict[str, Any] = {
+    dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
+    tense, outcome, body = table.words(claim.sentence)
+    return {
         "resolution": chosen.id if chosen is not None else None,
         "resolutions": [c.id for c in sorted(resolutions, key=lambda c: _distance(claim, c))],
         "dates": [c.id for c in dates],
         "attached_dates": [c.id for c in dates if _attached(claim, c)],
-        "dates_before": [c.id for c in before],
+        "dates_before": [c.id for c in table.dates_before(claim)],
         "time": _time(claim, dates, chosen, article_date),
-        "tense": tense_of(claim.sentence),
-        "outcome": outcome_of(claim.sentence),
-        "body": body_of(claim.sentence),
+        "tense": tense,
+        "outcome": outcome,
+        "body": body,
     }
-    return links
 
 
 def ensure_links(claims: Iterable[Claim], article_date: date | None) -> None:
     """Fill `links` on the claims that have none (extraction fills them; claims reloaded from
     the store, or added by a reviewer, may not have them)."""
     claims = list(claims)
-    for claim in claims:
-        if not claim.links:
-            claim.links = links_for(claim, claims, article_date)
+    if any(not c.links for c in claims):
+        table = _Claims(claims)
+        for claim in claims:
+            if not claim.links:
+                claim.links = links_for(claim, table, article_date)
 
 
 def add_links(claims: list[Claim], article_date: date | None) -> list[Claim]:
     """The extraction step: every claim's links, computed once."""
+    table = _Claims(claims)
     for claim in claims:
-        claim.links = links_for(claim, claims, article_date)
+        claim.links = links_for(claim, table, article_date)
     return claims
