@@ -149,7 +149,7 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     coarse = [c for c in own if c.value.get("date") and c.value.get("precision") != "day"]
     days = [c for c in own if c.value.get("date") and c.value.get("precision") == "day"]
     for c in days:
-        where = "year inferred" if c.value.get("base_inferred") else "date in sentence"
+        where = "date in sentence" if year_known(c.value) else "year inferred"
         out.append((date.fromisoformat(c.value["date"]), where))
     if coarse and not days:
         c = coarse[0]
@@ -367,6 +367,13 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         leaned_on=best.leaned_on if depended else (),
         reason="link.ranked",
     )
+
+
+def year_known(value: dict) -> bool:
+    """Whether a day's year is the text's own: stated, or taken from another date of the text
+    but confirmed by a weekday given with the day ("Thursday, Sept. 14": that date falls on a
+    Thursday only every 5 to 11 years, so the year around the text's time is the one meant)."""
+    return not value.get("base_inferred") or value.get("weekday_matches") is True
 
 
 def decisive_link(link: Link) -> bool:

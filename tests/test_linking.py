@@ -576,3 +576,51 @@ def test_links_consider_only_the_nearest_claims_of_a_crowded_sentence():
     ids = {c.id: c for c in claims}
     # ... and the nearest are the ones kept
     assert all(abs(ids[i].start - middle.start) <= 14 * NEAR for i in middle.links["dates"])
+
+
+# --- in an undated text, a weekday given with the day confirms the year -----------------------
+MYANMAR = decision(
+    "S/2017/777",
+    "vetoed",
+    date(2017, 9, 14),
+    "The situation in Myanmar",
+    vote=(13, 1, 1),
+    members=members(no=("China",), abstain=("Russia",)),
+    vetoed_by=("China",),
+)
+
+
+def undated(text: str, decisions: list):
+    extraction = extract_claims(text)  # no date: the text's own time is inferred
+    services = Services(decisions=FakeIndex(decisions))
+    verdicts = check_claims(text, extraction.claims, None, services=services)
+    return [(c, verdicts[c.id]) for c in extraction.claims if c.type == "date"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Myanmar crisis deepened in August 2017. China on Thursday, Sept. 14, vetoed the "
+        "Security Council draft on Myanmar, diplomats said.",
+        # newspaper style, day first
+        "Envoys met in Yangon in August 2017. The Security Council draft on Myanmar was vetoed "
+        "on Thursday 14 September by China.",
+    ],
+)
+def test_a_weekday_given_with_the_day_confirms_the_inferred_year(text):
+    pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if "14" in c.text]
+    _c, verdict = one(pairs)
+    assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day"), (
+        verdict.explanation
+    )
+
+
+def test_a_day_without_weekday_in_an_undated_text_is_not_compared():
+    text = (
+        "Envoys met in Yangon in August 2017. The Security Council draft on Myanmar was vetoed "
+        "on 14 September by China."
+    )
+    pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if "14" in c.text]
+    _c, verdict = one(pairs)
+    assert verdict.reason == "date.year_inferred"

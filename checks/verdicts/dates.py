@@ -13,6 +13,7 @@ from checks.linking import (
     named_decision,
     rank,
     subject,
+    year_known,
 )
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.attach import DECISION_VERB
@@ -132,7 +133,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=shown,
             reason="date.after_article",
         )
-    if value.get("base_inferred"):
+    if not year_known(value):
         return make(
             "unverifiable",
             f"Resolved to {shown}, but the text does not give the year: it was taken from "
