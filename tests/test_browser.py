@@ -349,7 +349,10 @@ def test_long_review_check_survives_opening_another(
     page.get_by_role("button", name="New article").click()
     wait_for_app_run(page)
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in LONG)
-    page.get_by_label("Article text", exact=True).fill(text)
+    expect(page.locator("summary", has_text="Edit article details")).to_have_count(0)
+    box = page.get_by_label("Article text", exact=True)
+    expect(box).to_have_value("")
+    box.fill(text)
     set_date(page, "Publication date", "20201018")
     page.get_by_label("Title", exact=True).fill("Three articles on vetoes")
     wait_for_app_run(page)
@@ -384,6 +387,8 @@ def test_long_review_check_survives_opening_another(
     finally:
         fake.delay = 0.0
     wait_for_check(page, timeout=180)
+    expect(page.get_by_role("heading", name="Three articles on vetoes")).to_be_visible()
+    expect(page.locator(".article-view")).to_contain_text("Mali")  # the text pasted here
     expect(page.get_by_text(re.compile(r"have no verdict yet"))).to_have_count(0)
     panels = page.locator("[class*='st-key-panel-']")
     TIMINGS["long_review_claims"] = panels.count()

@@ -1,4 +1,4 @@
-"""The little the page does in the browser itself: commit a note on leaving, focus a claim.
+"""The little the page does in the browser itself: keep a note being typed, focus a claim.
 
 Both are fixed scripts (no user text goes into them), run with `st.html(...,
 unsafe_allow_javascript=True)` in the page.
@@ -9,11 +9,25 @@ from __future__ import annotations
 import streamlit as st
 
 # A text box commits its value on blur. Reloading or closing the tab with a note still in
-# the box never blurs it, so the note would be lost: blur it when the page is being left.
+# the box never blurs it, so the note could be lost. Two guards: the box is blurred when the
+# page is being left (its value is sent as the page goes), and every keystroke in a note is
+# kept as a draft in this browser's localStorage; when that note's box is next drawn with a
+# different value, the draft is put back and committed (drafts older than a day are dropped;
+# a draft is forgotten when a freshly drawn box already shows it).
 _COMMIT_ON_LEAVE = """
 <script>
-if (!window.__checksCommitOnLeave) {
-  window.__checksCommitOnLeave = true;
+if (!window.__checksNotes) {
+  window.__checksNotes = true;
+  const KEY = "checks-note-drafts", DAY = 86400000;
+  const load = () => { try { return JSON.parse(localStorage.getItem(KEY) || "{}"); }
+                       catch (e) { return {}; } };
+  const store = (d) => { try { localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) {} };
+  const isNote = (el) =>
+    el && el.tagName === "TEXTAREA" && el.getAttribute("aria-label") === "Note";
+  const panelOf = (el) => {
+    const p = el.closest("[class*='st-key-panel-']");
+    return p ? [...p.classList].find((c) => c.startsWith("st-key-panel-")) : null;
+  };
   const commit = () => {
     const el = document.activeElement;
     if (el && (el.tagName === "TEXTAREA" || el.tagName === "INPUT")) { el.blur(); }
@@ -23,6 +37,31 @@ if (!window.__checksCommitOnLeave) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") { commit(); }
   });
+  document.addEventListener("input", (ev) => {
+    const el = ev.target, key = isNote(el) && panelOf(el);
+    if (!key) { return; }
+    const drafts = load(); drafts[key] = {v: el.value, t: Date.now()}; store(drafts);
+  }, true);
+  const seen = new WeakSet();  // each box is judged once, when first drawn
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value").set;
+  const scan = () => {
+    const drafts = load();
+    let changed = false;
+    document.querySelectorAll("textarea[aria-label='Note']").forEach((el) => {
+      if (seen.has(el)) { return; }
+      seen.add(el);
+      const key = panelOf(el), draft = key && drafts[key];
+      if (!draft) { return; }
+      if (Date.now() - draft.t > DAY || el.value === draft.v) {  // old, or saved: forget it
+        delete drafts[key]; changed = true; return;
+      }
+      setValue.call(el, draft.v);  // typed here but never saved: put it back and save it
+      el.dispatchEvent(new Event("input", {bubbles: true}));
+      el.focus(); el.blur();
+    });
+    if (changed) { store(drafts); }
+  };
+  new MutationObserver(scan).observe(document.body, {childList: true, subtree: true});
 }
 </script>
 """
