@@ -624,3 +624,25 @@ def test_a_day_without_weekday_in_an_undated_text_is_not_compared():
     pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if "14" in c.text]
     _c, verdict = one(pairs)
     assert verdict.reason == "date.year_inferred"
+
+
+# --- outcome words ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        # UN press release headline style
+        ("Security Council Fails to Adopt Resolution Extending Arms Embargo", "not_adopted"),
+        ("Council Announces Failure to Adopt Text on Sanctions Renewal", "not_adopted"),
+        # wire style: a shortfall of the votes needed is a failure, not a veto
+        ("The text won 4 votes, leaving it far short of the nine votes required for adoption.",
+         "failed"),
+        ("The Russian draft fell well short of the minimum nine 'yes' votes needed to pass.",
+         "failed"),
+        # newspaper style: adopted stays adopted
+        ("The Council adopted the text after weeks of talks.", "adopted"),
+    ],
+)  # fmt: skip
+def test_outcome_words_of_a_sentence(sentence, outcome):
+    from checks.extract.links import outcome_of
+
+    assert outcome_of(sentence) == outcome

@@ -50,7 +50,8 @@ def outcome_of(sentence: str) -> str | None:
     if words["vetoed"].search(sentence):
         return "vetoed"
     failed = bool(words["not_adopted"].search(sentence))
-    adopted = bool(words["adopted"].search(sentence))
+    # "failure to adopt", "was not adopted": the adoption words inside are not an adoption.
+    adopted = bool(words["adopted"].search(words["not_adopted"].sub(" ", sentence)))
     if failed and not adopted:
         return "not_adopted"
     if adopted and not failed:
