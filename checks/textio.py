@@ -250,12 +250,11 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     if encoding and encoding != "utf-8-sig":
         bom = next((b for b, e in _BOMS if e == encoding and data.startswith(b)), b"")
         text = data[len(bom) :].decode(encoding, errors="replace")
+        if _control_share(text[:4096]) > 0.05:  # zero bytes in the right places, but no text
+            raise InputError(NOT_TEXT)
         return text, _replaced_warning(text, encoding.upper())
     if looks_binary(data):
-        raise InputError(
-            "This file is not text (it looks like a binary file). Paste the article's text, or "
-            "upload a .txt, .md, .html or .docx file."
-        )
+        raise InputError(NOT_TEXT)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -273,14 +272,26 @@ def _replaced_warning(text: str, encoding: str) -> list[str]:
     ]
 
 
+NOT_TEXT = (
+    "This file is not text (it looks like a binary file). Paste the article's text, or "
+    "upload a .txt, .md, .html or .docx file."
+)
+
+
+def _control_share(text: str) -> float:
+    """The share of control characters other than tab, line and page breaks."""
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f") / len(text)
+
+
 def looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if not sample:
         return False
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 13, 12))
-    return control / len(sample) > 0.05
+    return _control_share(sample.decode("latin-1")) > 0.05
 
 
 # -- Word --------------------------------------------------------------------------------------

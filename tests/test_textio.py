@@ -134,6 +134,18 @@ def test_utf16_and_boms_are_decoded_not_refused(encoding):
     assert prepare_text(text.encode(encoding)).text == text
 
 
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"\x00\x01" * 100,  # every other byte zero, like UTF-16, but control characters
+        b"\xff\xfe" + b"\x02\x00\x03\x00" * 200,  # a UTF-16 byte-order mark before junk
+    ],
+)
+def test_binary_junk_shaped_like_utf16_is_refused(junk):
+    with pytest.raises(InputError, match="not text"):
+        prepare_text(junk)
+
+
 def test_html_metadata_gives_title_and_date_not_the_page_header():
     page = """<!doctype html><html><head><title>World | The Daily Example</title>
     <meta property="og:title" content="Council extends the mission in Mali">
