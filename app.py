@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import streamlit as st
 
-from ui import flush, panels, review, state
+from ui import flush, panels, review, signin, state
 from ui.browser import focus_first_claim, page_helpers
 from ui.inputs import article_form, run_new
 from ui.resources import get_pipeline
@@ -28,6 +28,7 @@ st.title("Fact-checking workbench", anchor=False)
 
 
 def main() -> None:
+    signin.gate()  # without [auth] in secrets.toml: nothing (the one-person tool)
     flush.body_started()
     page_helpers()
     get_pipeline()  # load the language model with the page, not on the first click of Check
@@ -39,9 +40,7 @@ def main() -> None:
     bundle = state.bundle()
     missing = st.session_state.pop("missing", None)
     if missing is not None:
-        st.error(
-            f"Review #{missing} does not exist (it may have been deleted).", icon=":material/error:"
-        )
+        st.error(signin.missing_message(missing), icon=":material/error:")
     flash = st.session_state.pop("flash", None)
     if flash:
         st.warning(flash)

@@ -20,7 +20,7 @@ from checks.workbench import (
     read_article,
     start_review,
 )
-from ui import state
+from ui import signin, state
 from ui.resources import get_pipeline, get_settings, get_store
 
 
@@ -109,6 +109,7 @@ def run_new(job: dict[str, Any]) -> None:
             pipeline=get_pipeline(),
             reviewer=state.reviewer(),
             budget=settings,
+            access=signin.new_review_access(),
         )
         status.update(
             label=f"Found {len(extraction.claims)} claims in {time.perf_counter() - started:.1f} s",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from checks.workbench import label_escape, review_option
-from ui import flush, state
+from ui import flush, signin, state
 from ui.resources import get_jobs, get_store
 from ui.timing import timed
 
@@ -15,15 +15,16 @@ POLL_SECONDS = 1.5
 
 def sidebar(current_id: int | None) -> None:
     with st.sidebar:
-        st.text_input(
-            "Your name",
-            key="reviewer",
-            bind="query-params",
-            placeholder="Recorded with every mark",
-            help="Kept in the page address, so a reload or bookmark remembers it.",
-        )
-        if not state.reviewer():
-            st.caption("Enter your name so your marks are attributed.")
+        if signin.identity() is None:  # signed in: marks carry the identity, not a typed name
+            st.text_input(
+                "Your name",
+                key="reviewer",
+                bind="query-params",
+                placeholder="Recorded with every mark",
+                help="Kept in the page address, so a reload or bookmark remembers it.",
+            )
+            if not state.reviewer():
+                st.caption("Enter your name so your marks are attributed.")
         st.button(
             "New article",
             icon=":material/add:",
@@ -42,7 +43,7 @@ def sidebar(current_id: int | None) -> None:
 def _reviews(current_id: int | None) -> None:
     """Every review with its progress; a review being checked says how far it is."""
     flush.body_started()
-    reviews = get_store().list_reviews()
+    reviews = get_store().list_reviews(signin.visible_teams())
     running = get_jobs().running()
     if not reviews:
         st.caption("No reviews yet.")
@@ -61,7 +62,9 @@ def _reviews(current_id: int | None) -> None:
 
 
 def _manage(current_id: int) -> None:
-    current = next((r for r in get_store().list_reviews() if r.id == current_id), None)
+    current = next(
+        (r for r in get_store().list_reviews(signin.visible_teams()) if r.id == current_id), None
+    )
     if current is None:
         return
     with st.expander("Rename or delete this review", icon=":material/edit:"):

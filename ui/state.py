@@ -10,7 +10,7 @@ import streamlit as st
 
 from checks.errors import CheckError
 from checks.models import Claim
-from checks.store import ReviewBundle, ReviewNotFound
+from checks.store import UNREVIEWED, EditConflict, ReviewBundle, ReviewNotFound
 from checks.workbench import (
     PASTE,
     Progress,
@@ -22,6 +22,7 @@ from checks.workbench import (
     parse_review_id,
     run_check,
 )
+from ui import signin
 from ui.resources import get_jobs, get_pipeline, get_services, get_settings, get_store
 from ui.timing import timed
 
@@ -30,7 +31,15 @@ FORM_KEYS = ("article_text", "article_date", "article_title", "article_source", 
 
 
 def reviewer() -> str:
-    return str(st.session_state.get("reviewer") or "").strip()
+    """The signed-in name and e-mail; without sign-in, the name typed in the sidebar."""
+    return signin.who(str(st.session_state.get("reviewer") or "").strip())
+
+
+def seen_version(review_id: int, claim_id: str) -> int | None:
+    """The version of the claim's mark on the page (the cached bundle): a save over a newer
+    change is refused (EditConflict). None (no check) when nothing is cached."""
+    cached = st.session_state.get("bundle")
+    return cached.versions.get(claim_id) if cached is not None and cached.id == review_id else None
 
 
 def current_id() -> int | None:
@@ -82,7 +91,7 @@ def bundle() -> ReviewBundle | None:
     if cached is not None and cached.id == review_id:
         return cached
     try:
-        loaded = get_store().load(review_id)
+        loaded = signin.load_review(get_store(), review_id)
     except ReviewNotFound:
         st.session_state.review_id = None
         st.query_params.pop("review", None)
@@ -182,7 +191,14 @@ def on_panel_toggled(review_id: int, claim_id: str) -> None:
 @timed("on_status")
 def on_status(review_id: int, claim_id: str) -> None:
     value = st.session_state[f"status:{review_id}:{claim_id}"]
-    _write(lambda: get_store().set_mark(review_id, claim_id, status=value, reviewer=reviewer()))
+    seen = seen_version(review_id, claim_id)
+    _mark_write(
+        review_id,
+        claim_id,
+        lambda: get_store().set_mark(
+            review_id, claim_id, status=value, reviewer=reviewer(), expected_version=seen
+        ),
+    )
     rerun_parts(panel_key(review_id, claim_id), "summary", "reviews", "history")
 
 
@@ -194,8 +210,14 @@ def on_note(review_id: int, claim_id: str) -> None:
 
 
 def save_note(review_id: int, claim_id: str, value: str) -> None:
+    seen = seen_version(review_id, claim_id)
     try:
-        saved = get_store().set_mark(review_id, claim_id, note=value, reviewer=reviewer())
+        saved = get_store().set_mark(
+            review_id, claim_id, note=value, reviewer=reviewer(), expected_version=seen
+        )
+    except EditConflict as exc:
+        show_conflict(exc)
+        return
     except CheckError as exc:
         st.session_state[f"note_msg:{review_id}:{claim_id}"] = f"Not saved: {exc}"
         return
@@ -213,7 +235,14 @@ def save_note(review_id: int, claim_id: str, value: str) -> None:
 
 @timed("on_dismiss")
 def on_dismiss(review_id: int, claim_id: str, dismissed: bool) -> None:
-    _write(lambda: get_store().dismiss_claim(review_id, claim_id, reviewer(), dismissed))
+    seen = seen_version(review_id, claim_id)
+    _mark_write(
+        review_id,
+        claim_id,
+        lambda: get_store().dismiss_claim(
+            review_id, claim_id, reviewer(), dismissed, expected_version=seen
+        ),
+    )
     rerun_parts("claims", "summary", "reviews", "history")
 
 
@@ -279,7 +308,7 @@ def on_rename(review_id: int) -> None:
 
 
 def on_delete(review_id: int) -> None:
-    _write(lambda: get_store().delete(review_id))
+    _write(lambda: get_store().delete(review_id, who=reviewer()))  # archived, not erased
     if current_id() == review_id:
         open_review(None)
 
@@ -289,6 +318,29 @@ def _write(action: Any) -> None:
         action()
     except CheckError as exc:
         st.session_state.flash = f"Not saved: {exc}"
+    changed()
+
+
+def _mark_write(review_id: int, claim_id: str, action: Any) -> None:
+    """A status or dismissal: a conflict is told in the claim's panel (which is what redraws)."""
+    try:
+        action()
+    except EditConflict as exc:
+        show_conflict(exc)
+    except CheckError as exc:
+        st.session_state.flash = f"Not saved: {exc}"
+    finally:
+        changed()
+
+
+def show_conflict(exc: EditConflict) -> None:
+    """Say whose change stopped this one, and put the stored status and note back in the
+    widgets: the page must show what is saved, not the refused edit."""
+    rid, cid, current = exc.review_id, exc.claim_id, exc.current
+    ss = st.session_state
+    ss[f"note_msg:{rid}:{cid}"] = f"Not saved: {exc}"
+    ss[f"note:{rid}:{cid}"] = current.note or ""
+    ss[f"status:{rid}:{cid}"] = current.status or UNREVIEWED
     changed()
 
 

@@ -143,6 +143,7 @@ def start_review(
     pipeline: Pipeline,
     reviewer: str = "",
     budget: Settings | None = None,
+    access: Mapping[str, str] | None = None,
 ) -> tuple[int, Extraction]:
     """Extract the claims and save them as a new review (verdicts come later, one by one).
 
@@ -167,7 +168,9 @@ def start_review(
         extraction = extract_claims(article.text, article_date=meta_date(meta), pipeline=pipeline)
     if meta.date is None and extraction.article_date is not None:
         meta = replace(meta, date=extraction.article_date.isoformat())
-    review_id = store.create_review(article.text, meta, extraction.claims, created_by=reviewer)
+    review_id = store.create_review(
+        article.text, meta, extraction.claims, created_by=reviewer, **(access or {})
+    )
     return review_id, extraction
 
 
