@@ -8,6 +8,7 @@ import streamlit as st
 from checks.reports import highlight_html
 from checks.store import ReviewBundle
 from checks.workbench import (
+    claimreview_notes,
     history_frame,
     label_escape,
     legend_html,
@@ -195,7 +196,8 @@ def reports(bundle: ReviewBundle) -> None:
     st.markdown("##### Reports")
     review_id = bundle.id
     load = after_pending_saves(lambda: get_store().load(review_id))
-    files = report_files(bundle, load=load)
+    settings = get_settings()
+    files = report_files(bundle, load=load, settings=settings)
     cols = st.columns(len(files))
     for column, item in zip(cols, files, strict=True):
         column.download_button(
@@ -208,6 +210,9 @@ def reports(bundle: ReviewBundle) -> None:
             icon=":material/download:",
             width="stretch",
         )
+    notes = claimreview_notes(bundle, settings)
+    if notes:
+        st.caption("ClaimReview file: " + label_escape("; ".join(notes)))
 
 
 @st.fragment(key="history")

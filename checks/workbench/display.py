@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checks.config import Settings
 from checks.models import VERDICT_LABELS, Claim
 from checks.reports import (
+    claimreview_findings,
     to_claimreview,
     to_csv,
     to_html,
@@ -167,7 +169,8 @@ def history_frame(bundle: ReviewBundle, claim_id: str | None = None) -> pd.DataF
             "when (UTC)": str(h["at"])[:19].replace("T", " "),
             "who": h["who"] or "—",
             "claim": words.get(h["claim_id"], h["claim_id"] or ""),
-            "change": _FIELD_NAMES.get(h["field"], h["field"]),
+            "change": _FIELD_NAMES.get(h["field"], h["field"])
+            + (" (not saved: conflict)" if h.get("outcome") == "conflict" else ""),
             "from": h["old_value"] if h["old_value"] is not None else "",
             "to": h["new_value"] if h["new_value"] is not None else "",
         }
@@ -181,7 +184,11 @@ def last_change(bundle: ReviewBundle, claim_id: str) -> str:
     """One line on the claim's latest human change, e.g. 'Verified by Ann, 2020-10-18 12:03 UTC'
     (plain text: show it with `text_html`)."""
     for h in reversed(bundle.history):
-        if h["claim_id"] == claim_id and h["field"] in ("status", "note", "dismissed", "claim"):
+        if (
+            h["claim_id"] == claim_id
+            and h["field"] in ("status", "note", "dismissed", "claim")
+            and h.get("outcome", "saved") == "saved"
+        ):
             when = str(h["at"])[:16].replace("T", " ")
             what = {
                 "status": f"status set to {h['new_value']}",
@@ -223,11 +230,15 @@ def _utf8(text: str) -> bytes:
 
 
 def report_files(
-    bundle: ReviewBundle, load: Callable[[], ReportSource] | None = None
+    bundle: ReviewBundle,
+    load: Callable[[], ReportSource] | None = None,
+    settings: Settings | None = None,
 ) -> list[ReportFile]:
     """The six reports; `load` re-reads the review at download time, so marks made after the
-    page was drawn are in the file (defaults to this bundle)."""
+    page was drawn are in the file (defaults to this bundle). ClaimReview names the publisher
+    from the settings (CHECKS_PUBLISHER_URL, CHECKS_PUBLISHER_NAME)."""
     get = load or (lambda: bundle)
+    publisher = publisher_of(settings)
     base = report_basename(bundle)
     return [
         ReportFile("Markdown", f"{base}.md", "text/markdown", lambda: _utf8(to_markdown(get()))),
@@ -239,6 +250,20 @@ def report_files(
             "ClaimReview",
             f"{base}.claimreview.jsonld",
             "application/ld+json",
-            lambda: _utf8(to_claimreview(get())),
+            lambda: _utf8(to_claimreview(get(), **publisher)),
         ),
     ]
+
+
+def publisher_of(settings: Settings | None) -> dict[str, str]:
+    """The ClaimReview publisher arguments (empty strings without settings)."""
+    if settings is None:
+        return {"publisher_url": "", "publisher_name": ""}
+    return {"publisher_url": settings.publisher_url, "publisher_name": settings.publisher_name}
+
+
+def claimreview_notes(bundle: ReviewBundle, settings: Settings | None) -> list[str]:
+    """What search engines would object to in the ClaimReview file, each problem once
+    (e.g. no review page URL until CHECKS_PUBLISHER_URL is set)."""
+    found = claimreview_findings(bundle, **publisher_of(settings))
+    return list(dict.fromkeys(f.message for items in found.values() for f in items))
