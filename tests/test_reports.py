@@ -135,7 +135,7 @@ def test_highlight_clips_bad_spans_and_skips_dismissed() -> None:
     claims.append(Claim("c", "number", 10, 10, "", ""))
     out = highlight_html("short text", claims, {}, dismissed={"b"})
     assert out == (
-        '<mark class="claim" data-claims="a" title="a (number): Not checked" '
+        '<mark class="claim" data-claims="a" title="Number claim: Not checked" '
         'style="background:#f3f3f3;border-bottom:3px solid #999999">sho</mark>rt text'
     )
 

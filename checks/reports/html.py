@@ -85,7 +85,8 @@ def _mark(
         words += f" - {_shorten(why)}" if why else ""
         status = marks[claim.id].status if claim.id in marks else ""
         extra = f"; reviewer: {status}" if status else ""
-        notes.append(f"{claim.id} ({claim.type}): {words}{extra}")
+        # For a reader: the claim's type and the verdict in words, never an internal id.
+        notes.append(f"{claim.type.capitalize()} claim: {words}{extra}")
     ids = " ".join(c.id for c in covering)
     return (
         f'<mark class="claim" data-claims="{_e(ids)}" title="{_e(" | ".join(notes))}" '
