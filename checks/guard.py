@@ -16,6 +16,7 @@ import atexit
 import contextlib
 import multiprocessing as mp
 import re
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -347,6 +348,30 @@ def _worker_main(conn: Any, model: str, memory_mb: int, max_chars: int, runner: 
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start a spawned worker without it re-running the parent's main script. `spawn` re-imports
+    `__main__` in the child; under Streamlit that is the page script (`app.py`, or an AppTest's
+    temporary script), which must not run in an extraction worker. The worker's code lives in
+    this module, importable by name, so the child needs nothing from `__main__`."""
+    main = sys.modules.get("__main__")
+    with _MAIN_LOCK:
+        saved = {
+            k: main.__dict__.pop(k) for k in ("__file__", "__spec__") if main and k in main.__dict__
+        }
+        if main is not None:
+            main.__spec__ = None  # read with getattr(): None means "not run as a module"
+        try:
+            yield
+        finally:
+            if main is not None:
+                main.__dict__.pop("__spec__", None)
+                main.__dict__.update(saved)
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
@@ -358,7 +383,8 @@ class _Worker:
             daemon=True,
             name="checks-extract",
         )
-        self.process.start()
+        with _main_script_hidden():
+            self.process.start()
         child.close()
         self.model = ""
         self.ready = False

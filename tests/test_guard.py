@@ -117,3 +117,29 @@ def test_over_budget_returns_what_was_found_and_a_message(pool):
     # the stuck worker was replaced: the next text is read normally
     after = pool.extract(PARAGRAPHS[1], date(2015, 7, 20), seconds=60)
     assert after.complete and any(c.type == "vote" for c in after.claims)
+
+
+def test_a_worker_never_runs_the_parents_main_script(tmp_path, monkeypatch):
+    """Under Streamlit `__main__` is the page script; a spawned worker must not re-run it."""
+    import sys
+    import types
+
+    from checks.guard import ExtractorPool
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "page.py"
+    script.write_text(f"open({str(marker)!r}, 'w').write('ran')\n", encoding="utf-8")
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    page.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    workers = ExtractorPool(workers=1)
+    try:
+        guarded = workers.extract(
+            "The Council adopted resolution 2231 on 20 July 2015.", None, seconds=60
+        )
+    finally:
+        workers.close()
+    assert guarded.complete, guarded.message
+    assert not marker.exists()
+    assert sys.modules["__main__"].__file__ == str(script)  # put back as it was
