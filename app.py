@@ -17,7 +17,7 @@ import streamlit as st
 from ui import flush, panels, review, signin, state
 from ui.browser import focus_first_claim, page_helpers
 from ui.inputs import article_form, run_new
-from ui.resources import get_pipeline
+from ui.resources import get_pipeline, warm_extractors
 from ui.sidebar import sidebar
 from ui.timing import timing
 
@@ -32,6 +32,7 @@ def main() -> None:
     flush.body_started()
     page_helpers()
     get_pipeline()  # load the language model with the page, not on the first click of Check
+    warm_extractors()  # and the extraction workers (once per server)
 
     job = st.session_state.pop("job", None)
     if job is not None:

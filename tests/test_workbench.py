@@ -423,6 +423,35 @@ def test_review_names_and_history_show_text_not_markup_or_ids(store: ReviewStore
     assert meta_line(3, "2020-10-18", "*Wire*") == "Review #3 · published 2020-10-18 · *Wire*"
 
 
+def test_page_outlet_and_address_fill_empty_fields() -> None:
+    """Outlet and URL come from the page (og:site_name, og:url or the canonical link) only when
+    the reviewer left them empty; a non-web address is never taken."""
+    wire = (
+        '<html><head><meta property="og:site_name" content="Reuters">'
+        '<meta property="og:url" content="https://www.reuters.com/world/un-vote-2020-08-14/">'
+        "</head><body><p>UNITED NATIONS (Reuters) - The Security Council adopted resolution "
+        "2532 on Friday.</p></body></html>"
+    )
+    paper = (
+        '<html><head><meta property="og:site_name" content="The Daily Star">'
+        '<link rel="canonical" href="https://www.thedailystar.net/world/council-vote">'
+        "</head><body><p>Members of the Security Council voted 13-0 with two abstentions, "
+        "diplomats said.</p></body></html>"
+    )
+    filled = with_page_metadata(ArticleMeta(), read_article(wire, None, max_chars=10_000))
+    assert (filled.source, filled.url) == (
+        "Reuters",
+        "https://www.reuters.com/world/un-vote-2020-08-14/",
+    )
+    article = read_article(paper, None, max_chars=10_000)
+    assert with_page_metadata(ArticleMeta(), article).url.startswith("https://www.thedailystar")
+    typed = with_page_metadata(ArticleMeta(source="Star", url="https://example.org/a"), article)
+    assert (typed.source, typed.url) == ("Star", "https://example.org/a")
+    odd = read_article(paper, None, max_chars=10_000)
+    odd.metadata["url"] = "javascript:alert(1)"
+    assert with_page_metadata(ArticleMeta(), odd).url == ""
+
+
 def test_page_metadata_fills_what_the_reviewer_left_empty(store: ReviewStore, pipeline) -> None:
     page = (
         "<html><head><title>Council extends mission</title>"

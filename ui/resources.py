@@ -49,3 +49,16 @@ def get_store() -> ReviewStore:
 def get_jobs() -> CheckJobs:
     """Background checks of this process, shared by every session (a check outlives its tab)."""
     return CheckJobs()
+
+
+@st.cache_resource(show_spinner=False)
+def warm_extractors() -> Any:
+    """Start the extraction workers with the app (each loads the language model once), so the
+    first article is not kept waiting; None when extraction runs in the server
+    (CHECKS_EXTRACT_SECONDS = 0)."""
+    settings = get_settings()
+    if settings.extract_seconds <= 0:
+        return None
+    from checks.guard import shared_pool
+
+    return shared_pool(settings.spacy_model, settings.extract_workers, settings.extract_memory_mb)

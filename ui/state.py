@@ -282,7 +282,14 @@ def on_edit_details(review_id: int) -> None:
             ss.get("edit_source", ""),
             ss.get("edit_url", ""),
         )
-        change = apply_details(get_store(), current, meta, pipeline=get_pipeline(), who=reviewer())
+        change = apply_details(
+            get_store(),
+            current,
+            meta,
+            pipeline=get_pipeline(),
+            who=reviewer(),
+            budget=get_settings(),
+        )
     except CheckError as exc:
         ss.edit_error = str(exc)
         return

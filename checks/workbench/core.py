@@ -126,13 +126,41 @@ def meta_date(meta: ArticleMeta) -> date | None:
 
 
 def with_page_metadata(meta: ArticleMeta, article: ArticleText) -> ArticleMeta:
-    """Fill what the reviewer left empty from the file itself (an HTML page's title and
-    publication date, a Word file's title); what the reviewer typed always wins."""
+    """Fill what the reviewer left empty from the file itself (an HTML page's title,
+    publication date, site name and address, a Word file's title); what the reviewer typed
+    always wins."""
+    page = article.metadata or {}
     return replace(
         meta,
         title=meta.title or article.title,
         date=meta.date or (article.date.isoformat() if article.date else None),
+        source=meta.source or page.get("site_name", "").strip(),
+        url=meta.url or safe_link(page.get("url", "")) or "",
     )
+
+
+def extract_article(
+    text: str,
+    article_date: date | None,
+    *,
+    pipeline: Pipeline | None,
+    budget: Settings | None = None,
+) -> list[Claim]:
+    """The claims of a stored article, read again (to check it, or with a new date). With a
+    budget (CHECKS_EXTRACT_SECONDS > 0) the reading runs in the extraction workers, so a
+    pathological text cannot hold the server; what was read in time is used."""
+    if budget is not None and budget.extract_seconds > 0:
+        from checks.guard import extract_with_budget
+
+        return extract_with_budget(
+            text,
+            article_date,
+            model=budget.spacy_model,
+            seconds=budget.extract_seconds,
+            workers=budget.extract_workers,
+            memory_mb=budget.extract_memory_mb,
+        ).extraction.claims
+    return extract_claims(text, article_date=article_date, pipeline=pipeline).claims
 
 
 def start_review(
@@ -212,7 +240,7 @@ def run_check(
     """
     article_date = meta_date(bundle.meta)
     if extracted is None:
-        extracted = extract_claims(bundle.text, article_date=article_date, pipeline=pipeline).claims
+        extracted = extract_article(bundle.text, article_date, pipeline=pipeline, budget=settings)
     claims = with_parse(bundle.claims, extracted)
 
     def save(claim: Claim, verdict: Verdict) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.extract import extract_claims
+from checks.config import Settings
 from checks.models import ArticleMeta
 from checks.nlp import Pipeline
 from checks.store import ReviewBundle, ReviewStore
-from checks.workbench.core import meta_date
+from checks.workbench.core import extract_article, meta_date
 
 #: Claim types whose rule reads the publication date (checks/verdicts): a date's day and
 #: "after the article" test (date), the candidate days of a decision (vote, resolution), the
@@ -36,12 +36,16 @@ class DetailsChange:
 
 
 def plan_details(
-    bundle: ReviewBundle, meta: ArticleMeta, *, pipeline: Pipeline | None
+    bundle: ReviewBundle,
+    meta: ArticleMeta,
+    *,
+    pipeline: Pipeline | None,
+    budget: Settings | None = None,
 ) -> DetailsChange:
     """Which claims a new date affects: re-read the article with it and compare the values."""
     if meta.date == bundle.meta.date:
         return DetailsChange(meta, False, {}, frozenset())
-    fresh = extract_claims(bundle.text, article_date=meta_date(meta), pipeline=pipeline).claims
+    fresh = extract_article(bundle.text, meta_date(meta), pipeline=pipeline, budget=budget)
     by_place = {(c.type, c.start, c.end): c for c in fresh}
     values = {}
     for claim in bundle.claims:
@@ -63,10 +67,11 @@ def apply_details(
     *,
     pipeline: Pipeline | None,
     who: str = "",
+    budget: Settings | None = None,
 ) -> DetailsChange:
     """Save the new details (audited) and the re-read values; the caller re-checks
     `recheck` (verdicts are replaced one by one as they arrive, marks stay)."""
-    change = plan_details(bundle, meta, pipeline=pipeline)
+    change = plan_details(bundle, meta, pipeline=pipeline, budget=budget)
     store.update_meta(bundle.id, meta, who=who)
     store.update_claim_values(bundle.id, change.values)
     return change
