@@ -474,3 +474,27 @@ def test_page_metadata_fills_what_the_reviewer_left_empty(store: ReviewStore, pi
     ]
     saved = store.load(rid)
     assert saved.meta.date == "2020-08-14" and saved.name == "Council extends mission"
+
+
+def test_the_review_keeps_how_its_claims_were_extracted(store: ReviewStore, pipeline) -> None:
+    """The model and the warnings the reviewer was given are stored with the review, so the
+    JSON report made later from the store carries them as the command line's does."""
+    import json
+
+    from checks.reports import to_json
+
+    page = (
+        "<html><body><p>The General Assembly adopted resolution 75/1 by 184 votes on Monday."
+        "</p></body></html>"
+    )
+    article = read_article(page, None, max_chars=10_000)
+    assert article.warnings  # converted from HTML: the reviewer was told
+    rid, extraction = start_review(store, article, ArticleMeta(), pipeline=pipeline)
+    bundle = store.load(rid)
+    assert bundle.model == extraction.model and bundle.model
+    assert bundle.warnings == [*article.warnings, *extraction.warnings]
+    report = json.loads(to_json(bundle))
+    assert report["article"]["model"] == extraction.model
+    assert report["warnings"] == bundle.warnings
+    plain = store.load(store.create_review("No claims here.", ArticleMeta(), []))
+    assert (plain.model, plain.warnings) == (None, [])  # nothing recorded: nothing claimed

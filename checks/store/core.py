@@ -168,9 +168,12 @@ class StoreBase:
         created_by: str = "",
         owner: str = "",
         team: str = "",
+        model: str | None = None,
+        warnings: Sequence[str] = (),
     ) -> int:
         """Save a new review of `text` and return its id; `owner` and `team` decide who may open
-        it when sign-in is configured (checks.auth)."""
+        it when sign-in is configured (checks.auth). `model` and `warnings` say how the claims
+        were extracted; the reports carry them."""
         ids = [c.id for c in claims]
         if len(set(ids)) != len(ids):
             raise StoreError(f"Duplicate claim ids: {sorted({i for i in ids if ids.count(i) > 1})}")
@@ -191,6 +194,12 @@ class StoreBase:
                     updated_at=now,
                     owner=clean_text(owner),
                     team=clean_text(team),
+                    extraction_json=dump_json(
+                        {
+                            "model": clean_text(model) if model else None,
+                            "warnings": [clean_text(str(w)) for w in warnings],
+                        }
+                    ),
                 )
             )
             review_id = int(result.inserted_primary_key[0])
@@ -292,6 +301,7 @@ class StoreBase:
             versions={c.id: 0 for c in claims} | {r.claim_id: r.version for r in mark_rows},
             owner=row.owner,
             team=row.team,
+            **_extraction(row.extraction_json),
         )
 
     def review_access(self, review_id: int) -> tuple[str, str]:
@@ -420,3 +430,17 @@ class StoreBase:
             ):
                 raise ReviewNotFound(f"No review with id {review_id}")
             return self._history(conn, review_id)
+
+
+def _extraction(raw: str | None) -> dict[str, Any]:
+    """`model` and `warnings` of a review row (none recorded before schema 3)."""
+    try:
+        found = json.loads(raw or "{}")
+    except ValueError:
+        found = {}
+    found = found if isinstance(found, dict) else {}
+    warnings = found.get("warnings")
+    return {
+        "model": str(found["model"]) if found.get("model") else None,
+        "warnings": [str(w) for w in warnings] if isinstance(warnings, list) else [],
+    }

@@ -23,7 +23,7 @@ from checks.models import ArticleMeta, Claim, Evidence, Review, Verdict
 
 #: Bump with an Alembic revision (checks/store/migrations/versions) whenever the tables change;
 #: the revision also writes this number into `checks_schema`.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The status of a claim nobody has looked at; always accepted, so a mark can be reset.
 UNREVIEWED = "Unreviewed"
 
@@ -99,6 +99,8 @@ class ReviewBundle:
     versions: dict[str, int] = field(default_factory=dict)  # mark version per claim (0: none)
     owner: str = ""
     team: str = ""
+    model: str | None = None  # the language model that extracted the claims (if recorded)
+    warnings: list[str] = field(default_factory=list)  # what the reviewer was told then
 
 
 metadata = MetaData()
@@ -117,6 +119,8 @@ reviews_table = Table(
     Column("owner", Text, nullable=False, server_default=""),  # the creator's identity
     Column("team", Text, nullable=False, server_default=""),  # who may open it (checks.auth)
     Column("archived_at", Text),  # set instead of deleting: the audit trail stays
+    # {"model": ..., "warnings": [...]} of the extraction, for the reports (schema 3)
+    Column("extraction_json", Text, nullable=False, server_default="{}"),
 )
 claims_table = Table(
     "checks_claims",

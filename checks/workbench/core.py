@@ -197,7 +197,13 @@ def start_review(
     if meta.date is None and extraction.article_date is not None:
         meta = replace(meta, date=extraction.article_date.isoformat())
     review_id = store.create_review(
-        article.text, meta, extraction.claims, created_by=reviewer, **(access or {})
+        article.text,
+        meta,
+        extraction.claims,
+        created_by=reviewer,
+        model=extraction.model,
+        warnings=[*article.warnings, *extraction.warnings],
+        **(access or {}),
     )
     return review_id, extraction
 
