@@ -133,7 +133,7 @@ class _Claims:
         self.starts = {k: [c.start for c in v] for k, v in self.by_kind.items()}
         self.dates_by_end = sorted(self.by_kind.get("date", []), key=lambda c: c.end)
         self.date_ends = [c.end for c in self.dates_by_end]
-        self._sentences: dict[str, tuple[str, str | None, str | None]] = {}
+        self._sentences: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
 
     def within(self, kind: str, claim: Claim, lo: int, hi: int) -> list[Claim]:
         """Claims of `kind` starting in [lo, hi), at most NEAR on each side of `claim`."""
@@ -154,14 +154,14 @@ class _Claims:
         picked = self.dates_by_end[max(lo, end - NEAR) : end]
         return sorted(picked, key=lambda c: claim.start - c.end)
 
-    def words(self, sentence: str) -> tuple[str, str | None, str | None]:
-        if sentence not in self._sentences:
-            self._sentences[sentence] = (
-                tense_of(sentence),
-                outcome_of(sentence),
-                body_of(sentence),
-            )
-        return self._sentences[sentence]
+    def words(self, claim: Claim) -> tuple[str, str | None, str | None]:
+        """The sentence's tense, outcome and body, read once per sentence (keyed by where it
+        is, so a very long sentence is not hashed again for every claim in it)."""
+        key = (claim.sentence_start, len(claim.sentence))
+        if key not in self._sentences:
+            sentence = claim.sentence
+            self._sentences[key] = (tense_of(sentence), outcome_of(sentence), body_of(sentence))
+        return self._sentences[key]
 
 
 def links_for(
@@ -174,7 +174,7 @@ def links_for(
     attached = [c for c in resolutions if _attached(claim, c)]
     chosen = (inside or sorted(attached, key=lambda c: _distance(claim, c)) or [None])[0]
     dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
-    tense, outcome, body = table.words(claim.sentence)
+    tense, outcome, body = table.words(claim)
     return {
         "resolution": chosen.id if chosen is not None else None,
         "resolutions": [c.id for c in sorted(resolutions, key=lambda c: _distance(claim, c))],

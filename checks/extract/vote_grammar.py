@@ -251,17 +251,31 @@ def find_parts(ctx: ArticleContext) -> list[ActorPart]:
     anchors = _by_anchor()
     parts: list[ActorPart] = []
     seen: set[tuple[str, int, int, str]] = set()
-    for tok in doc:
-        for pattern in anchors.get(tok.lower_, ()):
-            if len(tok.sent) > MAX_TOKENS:
-                continue
-            requires = pattern.options.get("requires_words")
-            if requires and not any(t.lower_ in requires for t in tok.sent):
-                continue
-            for tokens in match(pattern, tok):
-                for part in READERS[pattern.reader](ctx, pattern, tokens):
-                    key = (part.side, part.start, part.end, ",".join(part.members))
-                    if key not in seen:
-                        seen.add(key)
-                        parts.append(part)
+    for sent in doc.sents:  # each sentence's length and words read once, not per token
+        if len(sent) > MAX_TOKENS:
+            continue
+        words = {t.lower_ for t in sent}
+        for tok in sent:
+            _read_anchor(ctx, tok, anchors.get(tok.lower_, ()), words, parts, seen)
     return parts
+
+
+def _read_anchor(
+    ctx: ArticleContext,
+    tok: Token,
+    patterns: tuple[DepPattern, ...],
+    words: set[str],
+    parts: list[ActorPart],
+    seen: set[tuple[str, int, int, str]],
+) -> None:
+    """The parts every pattern anchored on `tok` finds (those whose sentence has its words)."""
+    for pattern in patterns:
+        requires = pattern.options.get("requires_words")
+        if requires and not words & set(requires):
+            continue
+        for tokens in match(pattern, tok):
+            for part in READERS[pattern.reader](ctx, pattern, tokens):
+                key = (part.side, part.start, part.end, ",".join(part.members))
+                if key not in seen:
+                    seen.add(key)
+                    parts.append(part)
