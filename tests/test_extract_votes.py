@@ -519,3 +519,10 @@ def test_a_stated_count_is_not_marked_inferred():
                 if c.type == "vote"]  # fmt: skip
     assert claim.value["against"] == 2
     assert "against" not in claim.value.get("inferred", [])
+
+
+@pytest.mark.parametrize("name", ["West Germany", "Federal Republic of Germany", "FRG", "Germany"])
+def test_every_name_of_the_federal_republic_is_one_council_seat(name):
+    """The UN records list the FRG's votes under "GERMANY, FEDERAL REPUBLIC OF"; news of the
+    time says "West Germany": both must meet on one name for per-member checks."""
+    assert countries.canonical(name) == countries.canonical("GERMANY, FEDERAL REPUBLIC OF")
