@@ -19,6 +19,7 @@ from checks.nlp import load_pipeline
 from checks.store import ReviewStore
 from checks.workbench import (
     PASTE,
+    SENTENCE_REACH,
     UNCHECKED,
     UPLOAD,
     CheckJobs,
@@ -498,3 +499,20 @@ def test_the_review_keeps_how_its_claims_were_extracted(store: ReviewStore, pipe
     assert report["warnings"] == bundle.warnings
     plain = store.load(store.create_review("No claims here.", ArticleMeta(), []))
     assert (plain.model, plain.warnings) == (None, [])  # nothing recorded: nothing claimed
+
+
+def test_an_added_claim_in_text_without_sentence_ends_reads_a_bounded_window() -> None:
+    """A paste with no full stops (a wire list, a transcript) must not make the whole article
+    the claim's sentence: it is stored and re-read, so it stays within reach of the claim."""
+    wire = "members backed the text 13 to 2 and " * 2_000
+    paper = "the vote was 13-2 with no abstentions said the envoy " * 2_000
+    for text in (wire, paper):
+        middle = len(text) // 2
+        start = text.index("13", middle)
+        claim = build_added_claim(text, text[start : start + 7], "vote", occurrence=1)
+        lo, hi = sentence_bounds(text, start, start + 7)
+        assert hi - lo <= 2 * SENTENCE_REACH + 7 and lo <= start < start + 7 <= hi
+        assert len(claim.sentence) <= 2 * SENTENCE_REACH + 7
+    short = "The Council met on Friday. It voted 13-2. Two members abstained."
+    at = short.index("13-2")
+    assert short[slice(*sentence_bounds(short, at, at + 4))].strip() == "It voted 13-2."

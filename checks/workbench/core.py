@@ -356,13 +356,19 @@ def find_occurrences(text: str, snippet: str) -> list[int]:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n+")
 
 
+#: At most this many characters of "sentence" either side of an added claim: a text without
+#: sentence ends would otherwise make the whole article the sentence to store and re-read.
+SENTENCE_REACH = 1_000
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end]: from the last sentence end before it to the next."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    """The sentence around text[start:end]: from the last sentence end before it to the next,
+    reaching at most SENTENCE_REACH characters either side."""
+    left = max(0, start - SENTENCE_REACH)
+    for m in _SENTENCE_END.finditer(text, left, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
+    m = _SENTENCE_END.search(text, end, end + SENTENCE_REACH)
+    right = m.start() if m else min(len(text), end + SENTENCE_REACH)
     return left, max(right, end)
 
 
