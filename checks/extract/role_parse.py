@@ -17,6 +17,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from checks.extract import depmatch
 from checks.patternbook import PATTERN_DIR, load_json
 
 MAX_TITLE_TOKENS = 14
@@ -89,60 +90,8 @@ def _anchors(doc: Doc, pattern: list[dict], by_word: dict[str, list[Token]]) -> 
 
 
 def _match(pattern: list[dict], anchors: list[Token]) -> list[dict[str, Token]]:
-    """Matches of a DependencyMatcher pattern made of head-child links (">" and "<").
-
-    spaCy's own DependencyMatcher accepts these patterns too (a test checks that), but its
-    cost grows with the square of a sentence's length; walking each token's head and children
-    keeps a 20,000-character run-on sentence linear."""
-    anchor, links = pattern[0], pattern[1:]
-    out = []
-    for tok in anchors:
-        if not _fits(tok, anchor.get("RIGHT_ATTRS", {})):
-            continue
-        partial = [{anchor["RIGHT_ID"]: tok}]
-        for link in links:
-            grown = []
-            for nodes in partial:
-                left = nodes[link["LEFT_ID"]]
-                if link["REL_OP"] == ">":
-                    options = list(left.children)
-                elif link["REL_OP"] == "<":
-                    options = [left.head] if left.head.i != left.i else []
-                else:
-                    raise ValueError(f"unsupported REL_OP {link['REL_OP']!r}")
-                grown += [
-                    {**nodes, link["RIGHT_ID"]: c}
-                    for c in options
-                    if _fits(c, link.get("RIGHT_ATTRS", {}))
-                ]
-            partial = grown
-        out.extend(partial)
-    return out
-
-
-def _fits(tok: Token, attrs: dict) -> bool:
-    for key, want in attrs.items():
-        have = ATTRS[key](tok)
-        if isinstance(want, dict):
-            if "IN" in want and have not in want["IN"]:
-                return False
-            if "NOT_IN" in want and have in want["NOT_IN"]:
-                return False
-        elif have != want:
-            return False
-    return True
-
-
-ATTRS: dict[str, Callable[[Token], Any]] = {
-    "LOWER": lambda t: t.lower_,
-    "ORTH": lambda t: t.text,
-    "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_,
-    "DEP": lambda t: t.dep_,
-    "ENT_TYPE": lambda t: t.ent_type_,
-    "IS_TITLE": lambda t: t.is_title,
-    "IS_PUNCT": lambda t: t.is_punct,
-}
+    """Matches of a pattern from each anchor (the shared linear reader, checks.extract.depmatch)."""
+    return [nodes for tok in anchors for nodes in depmatch.match(pattern, tok)]
 
 
 def _name(head: Token) -> Span | None:

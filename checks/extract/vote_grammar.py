@@ -20,7 +20,9 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from checks import countries
+from checks.extract import depmatch
 from checks.extract.context import ArticleContext, number_value
+from checks.extract.depmatch import ATTRS, RELATIONS  # noqa: F401 (the notation, for tests)
 from checks.patternbook import PATTERN_DIR, load_json
 
 # How an actor's phrase continues to more members: "A and B", "six countries – A, B –",
@@ -70,52 +72,9 @@ def dep_patterns() -> tuple[DepPattern, ...]:
     return tuple(out)
 
 
-ATTRS: dict[str, Callable[[Token], str]] = {
-    "LOWER": lambda t: t.lower_,
-    "POS": lambda t: t.pos_,
-    "TAG": lambda t: t.tag_,
-    "DEP": lambda t: t.dep_,
-}
-RELATIONS: dict[str, Callable[[Token], list[Token]]] = {
-    ">": lambda t: list(t.children),
-    "<": lambda t: [t.head] if t.head is not t else [],
-}
-
-
-def _fits(tok: Token, attrs: dict[str, Any]) -> bool:
-    """A token against one node's RIGHT_ATTRS (spaCy's DependencyMatcher notation)."""
-    for name, want in attrs.items():
-        have = ATTRS[name](tok)
-        if isinstance(want, dict):
-            if "IN" in want and have not in want["IN"]:
-                return False
-            if "NOT_IN" in want and have in want["NOT_IN"]:
-                return False
-        elif have != want:
-            return False
-    return True
-
-
 def match(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
-    """Every way the pattern's nodes bind with `anchor` as its first node. The patterns use
-    the DependencyMatcher's notation (checked against it in the tests); this small reader of
-    it (">" child, "<" head) starts only from act words, which keeps it cheap on every article."""
-    nodes = pattern.pattern
-    if not _fits(anchor, nodes[0]["RIGHT_ATTRS"]):
-        return
-
-    def bind(i: int, bound: dict[str, Token]) -> Iterator[dict[str, Token]]:
-        if i == len(nodes):
-            yield dict(bound)
-            return
-        node = nodes[i]
-        for tok in RELATIONS[node["REL_OP"]](bound[node["LEFT_ID"]]):
-            if tok not in bound.values() and _fits(tok, node["RIGHT_ATTRS"]):
-                bound[node["RIGHT_ID"]] = tok
-                yield from bind(i + 1, bound)
-                del bound[node["RIGHT_ID"]]
-
-    yield from bind(1, {nodes[0]["RIGHT_ID"]: anchor})
+    """Every way the pattern binds with `anchor` (an act word) as its first node."""
+    return depmatch.match(pattern.pattern, anchor)
 
 
 def _blocked(act: Token, options: dict[str, Any]) -> bool:
