@@ -50,7 +50,7 @@ NEARBY = 600
 
 @dataclass(frozen=True)
 class Candidate:
-    decision: Any  # checks.decisions.Decision (or a RecordDecision)
+    decision: Any  # checks.decision_model.Decision
     score: float
     why: tuple[str, ...]
     named: bool = False

@@ -24,6 +24,7 @@ from dataclasses import asdict
 from datetime import date
 
 from checks.config import Settings
+from checks.decisions import build_decision_index
 from checks.errors import SourceError
 from checks.extract.links import ensure_links
 from checks.http import HttpClient, deadline
@@ -32,7 +33,6 @@ from checks.sourcesctl import make_source
 from checks.unrecords import UnRecords
 from checks.verdicts import CheckContext, Services, check_claim
 from checks.verdicts.cross import check_article
-from checks.verdicts.records_index import RecordsIndex
 
 MAX_WORKERS = 8
 
@@ -54,20 +54,10 @@ def _new_services(settings: Settings) -> Services:
     http = HttpClient(settings)
     dhl = make_source("dhl", http, settings)
     services = Services(records=UnRecords(dhl))
-    services.decisions = _decision_index(http, settings, services.records)
+    services.decisions = build_decision_index(http, settings, dhl=dhl)
     for name in ("wikipedia", "wikidata", "gdelt", "factcheck", "undl"):
         setattr(services, name, make_source(name, http, settings))
     return services
-
-
-def _decision_index(http: HttpClient, settings: Settings, records: UnRecords):
-    """The merged decision index (UN tables, veto list, votes database); the UN tables alone
-    while `checks.decisions` is not installed."""
-    try:
-        from checks.decisions import build_decision_index
-    except ImportError:
-        return RecordsIndex(records)
-    return build_decision_index(http, settings)
 
 
 def _years_needed(claims: Iterable[Claim], article_date: date | None) -> set[int]:

@@ -11,35 +11,40 @@ from datetime import date, timedelta
 
 import pytest
 
+from checks.decision_model import Decision, DecisionSource
 from checks.extract import extract_claims
 from checks.linking import link_decision
 from checks.models import Claim, Verdict
 from checks.pipeline import check_claims
 from checks.verdicts.base import CheckContext, Services
-from checks.verdicts.records_index import RecordDecision, RecordSource
 
 P5 = ("China", "France", "Russia", "United Kingdom", "United States")
 E10_2020 = ("Belgium", "Dominican Republic", "Estonia", "Germany", "Indonesia", "Niger",
             "Saint Vincent and the Grenadines", "South Africa", "Tunisia", "Viet Nam")  # fmt: skip
 
 
-def source(key: str) -> RecordSource:
-    return RecordSource("votesdb", f"votes database: {key}", f"http://records.test/{key}",
+def source(key: str) -> DecisionSource:
+    return DecisionSource("votesdb", f"votes database: {key}", f"http://records.test/{key}",
                         "2026-01-01T00:00:00Z", key, attribution="CC BY 4.0 test credit")  # fmt: skip
 
 
 def decision(key: str, outcome: str, day: date, title: str, vote=None, members=None, **kw):
-    return RecordDecision(
+    """A real checks.decision_model.Decision, as the index builds them, with the fields a test
+    does not name left empty."""
+    fields = {"vetoed_by": (), "meeting": None, "document_url": None, "meeting_url": None,
+              "provenance": {}, "disputes": {}}  # fmt: skip
+    fields.update(kw)
+    return Decision(
         key=key,
         outcome=outcome,
-        number=kw.pop("number", None),
+        number=fields.pop("number", None),
         draft=None if outcome == "adopted" else key,
         date=day,
         title=title,
         vote=vote,
         members=members or {},
         sources=(source(key),),
-        **kw,
+        **fields,
     )
 
 
