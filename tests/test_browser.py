@@ -26,7 +26,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from checks.reports import RATING_VALUES, validate_claimreview
 from tests.fakeserver import FakeServer
 
 pytestmark = pytest.mark.browser
@@ -60,6 +62,8 @@ ARGS = [
 TARGET = re.compile(r"Supported\s*resolution\s*United Nations Security Council Resolution 2231")
 NOTE = "Matches S/RES/2231 <b>(2015)</b> & the DHL table"
 LATE_NOTE = "Typed, then the page was reloaded without leaving the box"
+#: Base URL of the fact-check pages, so each ClaimReview has its required `url`.
+PUBLISHER_URL = "https://factcheck.example.org/reviews"
 TIMINGS: dict[str, object] = {}
 
 
@@ -95,6 +99,7 @@ def served(
             "CHECKS_READ_TIMEOUT": "2",
             "CHECKS_UI_TIMINGS": str(tmp / "ui_timings.jsonl"),
             "CHECKS_EXTRACT_SECONDS": "180",  # a loaded test machine is no pathological paste
+            "CHECKS_PUBLISHER_URL": PUBLISHER_URL,
         }
         log = (tmp / "streamlit.log").open("w")
         cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
@@ -221,6 +226,26 @@ def set_date(page: Page, label: str, digits: str, scope=None) -> None:
     page.keyboard.press("Tab")
 
 
+def type_status(page: Page, panel_box, value: str):
+    """Type `value` into a panel's status box and return its option (not yet clicked). A
+    panel redrawn just then can swallow the typing (no option list opens): type again, up to
+    three times."""
+    option = page.get_by_role("option", name=value, exact=True)
+    for attempt in range(3):
+        wait_for_app_run(page)
+        status = panel_box.get_by_test_id("stSelectbox").locator("input")
+        status.focus()
+        status.fill(value)
+        try:
+            option.wait_for(timeout=5_000)
+            return option
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+    return option
+
+
 def test_upload_then_new_article_by_paste(app_url: str, page: Page) -> None:
     page.goto(app_url)
     wait_for_app_run(page)
@@ -298,10 +323,7 @@ def test_mark_with_note_download_at_once_and_reload(
     target = panel(page, TARGET)
     note = target.get_by_label("Note", exact=True)
     timed(page, log, "open_panel", lambda: target.locator("summary").click(), note)
-    status = target.get_by_test_id("stSelectbox").locator("input")
-    status.focus()
-    status.fill("Verified")
-    option = page.get_by_role("option", name="Verified", exact=True)
+    option = type_status(page, target, "Verified")
     marked = panel(page, TARGET).locator("summary").filter(has_text="Verified")
     timed(page, log, "mark_status", option.click, marked)
     target = panel(page, TARGET)
@@ -332,7 +354,7 @@ def test_mark_with_note_download_at_once_and_reload(
     expect(page.get_by_label("Your name", exact=True)).to_have_value("Ann Reviewer")
 
     files = {}
-    for label in ("HTML",):
+    for label in ("HTML", "ClaimReview"):
         button = page.get_by_test_id("stDownloadButton").filter(has_text=label).locator("button")
         with page.expect_download() as info:
             button.click()
@@ -340,6 +362,20 @@ def test_mark_with_note_download_at_once_and_reload(
         info.value.save_as(files[label])
     html_text = files["HTML"].read_text(encoding="utf-8")
     assert "Verified" in html_text and "reloaded without leaving the box" in html_text
+
+    # ClaimReview validated: the downloaded JSON-LD passes the offline schema check, and the
+    # one marked claim is rated as the reviewer marked it, on the publisher's review page.
+    docs = json.loads(files["ClaimReview"].read_text(encoding="utf-8"))
+    assert isinstance(docs, list) and len(docs) == 1, docs  # only the marked claim is published
+    for doc in docs:
+        errors = [f for f in validate_claimreview(doc) if f.level == "error"]
+        assert errors == [], errors
+    doc = docs[0]
+    assert doc["reviewRating"]["alternateName"] == "Verified"
+    assert doc["reviewRating"]["ratingValue"] == RATING_VALUES["Verified"]
+    assert "2231" in doc["claimReviewed"]
+    assert doc["url"].startswith(PUBLISHER_URL + "?review=")
+    assert doc["author"]["name"] == "Ann Reviewer"
 
 
 def test_long_review_check_survives_opening_another(
@@ -400,10 +436,7 @@ def test_long_review_check_survives_opening_another(
     first = panels.first
     note = first.get_by_label("Note", exact=True)
     timed(page, log, "long_open_panel", lambda: first.locator("summary").click(), note)
-    status = first.get_by_test_id("stSelectbox").locator("input")
-    status.focus()
-    status.fill("Verified")
-    option = page.get_by_role("option", name="Verified", exact=True)
+    option = type_status(page, first, "Verified")
     marked = first.locator("summary").filter(has_text="Verified")
     timed(page, log, "long_mark_status", option.click, marked)
     note = first.get_by_label("Note", exact=True)
