@@ -28,7 +28,6 @@ from checks.sources.wikidata import WikidataSource
 from checks.verdicts.base import CheckContext, Services
 from checks.verdicts.people import (
     bare_role,
-    check_quote,
     check_role,
     claim_time,
     judge_role,
@@ -36,6 +35,7 @@ from checks.verdicts.people import (
     role_matches,
     time_of,
 )
+from checks.verdicts.quotes import check_quote
 from tests.fakeserver import FakeRequest, FakeServer
 from tests.test_wikidata import FIX
 from tests.test_wikidata import handle as obama_handle

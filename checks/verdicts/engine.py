@@ -16,7 +16,8 @@ from checks.models import DECISIVE_LABELS, Claim, Verdict
 from checks.verdicts.base import CheckContext, make
 from checks.verdicts.dates import check_date
 from checks.verdicts.numbers import check_number
-from checks.verdicts.people import check_quote, check_role
+from checks.verdicts.people import check_role
+from checks.verdicts.quotes import check_quote
 from checks.verdicts.resolution import check_resolution
 from checks.verdicts.vote import check_vote
 

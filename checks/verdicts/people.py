@@ -1,4 +1,4 @@
-"""Rules for people's titles (Wikidata positions held) and quotations (news archives).
+"""Rules for people's titles (Wikidata positions held); quotations are in quotes.py.
 
 A title is judged at the time its sentence speaks of (`claim.links["time"]`: a date in the
 sentence, the decision it belongs to; the article's date only when the sentence gives none),
@@ -26,7 +26,6 @@ from checks.sources.wikidata import held_during, parse_span
 from checks.verdicts.base import CheckContext, evidence, long_date, make
 
 ROLE_RULE, ROLE_VERSION = "role.wikidata_positions", "v2"
-QUOTE_RULE, QUOTE_VERSION = "quote.found_in_source", "v2"
 SYNONYMS = {
     "foreign": {"foreign", "affairs"},
     "spokeswoman": {"spokesperson", "spokeswoman", "spokesman", "press", "information"},
@@ -409,59 +408,3 @@ def check_role(claim: Claim, ctx: CheckContext) -> Verdict:
         )
     when = claim_time(claim, ctx.article_date)
     return judge_role(person, role, records, when, ctx.article_date, claimed, value.get("of"))
-
-
-# --- quotations --------------------------------------------------------------------------------
-def _quote_verdict(reason: str, text: str, **kw: Any) -> Verdict:
-    verdict = make("unverifiable", text, QUOTE_RULE, QUOTE_VERSION, **kw)
-    verdict.reason = reason
-    return verdict
-
-
-def check_quote(claim: Claim, ctx: CheckContext) -> Verdict:
-    value = claim.value
-    quote = (value.get("quote") or "").strip()
-    speaker = (value.get("speaker") or "").strip()
-    shown = f"“{quote[:120]}{'…' if len(quote) > 120 else ''}”" if quote else "(no quotation)"
-    claimed = f"{speaker or '(no speaker)'}: {shown}"
-    if value.get("via"):
-        claimed += f" (via {value['via']})"
-    missing = [
-        what for what, have in (("the quoted words", quote), ("the speaker", speaker)) if not have
-    ]
-    if missing:
-        return _quote_verdict(
-            "quote.incomplete",
-            f"This quotation claim is missing {' and '.join(missing)}, so no archive was "
-            "searched; add them to check it.",
-            claimed=claimed,
-        )
-    sources = [s for s in (ctx.services.gdelt, ctx.services.factcheck) if s is not None]
-    if not sources:
-        return _quote_verdict(
-            "quote.no_archive",
-            "No news or fact-check archive is configured, so nothing was searched.",
-            claimed=claimed,
-        )
-    searched = ", ".join(getattr(s, "title", s.name) for s in sources)
-    candidates = []
-    for source in sources:
-        candidates += ctx.search(source, Query(kind="text", value=quote, on=ctx.article_date))
-    if not candidates:
-        return _quote_verdict(
-            "quote.not_in_archives",
-            f"Searched {searched}: none carries this quotation of {speaker}; find the original "
-            f"({value.get('via') or 'the outlet'}).",
-            claimed=claimed,
-        )
-    ev = [
-        evidence(r, r.fields.get("title") or r.fields.get("review_title") or "")
-        for r in candidates[:8]
-    ]
-    return _quote_verdict(
-        "quote.reports_found",
-        f"Searched {searched}: {len(candidates)} report(s) may carry this quotation of {speaker}; "
-        "the archives give titles and links, not the text, so open them to confirm the wording.",
-        evidence=ev,
-        claimed=claimed,
-    )
