@@ -120,6 +120,7 @@ def review_id(at: AppTest) -> int:
     return int(value[0] if isinstance(value, list) else value)
 
 
+@pytest.mark.needs_shared
 def test_check_shows_claims_verdicts_and_summary(checked: AppTest, env: Settings) -> None:
     at = checked
     rid = review_id(at)
@@ -146,6 +147,7 @@ def test_check_shows_claims_verdicts_and_summary(checked: AppTest, env: Settings
     assert any("not evidence that the claim is false" in c.value for c in at.caption)
 
 
+@pytest.mark.needs_shared
 def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> None:
     at = checked
     rid = review_id(at)
@@ -174,6 +176,7 @@ def test_mark_and_note_are_saved_and_reopen(checked: AppTest, env: Settings) -> 
     assert {"status", "note"} <= set(history["change"])
 
 
+@pytest.mark.needs_shared
 def test_filters_hide_and_show_panels(checked: AppTest, env: Settings) -> None:
     at = checked
     bundle = ReviewStore.from_settings(env).load(review_id(at))
@@ -188,6 +191,7 @@ def test_filters_hide_and_show_panels(checked: AppTest, env: Settings) -> None:
     assert len(titles) == supported >= 1 and all("[Supported]" in t for t in titles)
 
 
+@pytest.mark.needs_shared
 def test_add_dismiss_and_check_again(
     checked: AppTest, env: Settings, fake_server: FakeServer
 ) -> None:
@@ -216,6 +220,7 @@ def test_add_dismiss_and_check_again(
     assert not any("`date` 2015" in e.label for e in at.expander)
 
 
+@pytest.mark.needs_shared
 def test_check_again_after_a_source_failure(env: Settings, fake_server: FakeServer) -> None:
     wikidata = fake_server.routes.pop("/wikidata/api.php")  # Wikidata down: 404 for a while
     at = check_article(ARTICLE.read_text(encoding="utf-8"))
@@ -238,6 +243,7 @@ def test_check_again_after_a_source_failure(env: Settings, fake_server: FakeServ
     assert fake_server.count("/undl/") == undl_before
 
 
+@pytest.mark.needs_shared
 def test_sidebar_rename_open_and_delete(checked: AppTest, env: Settings) -> None:
     at = checked
     rid = review_id(at)
@@ -269,6 +275,7 @@ def capture_downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return captured
 
 
+@pytest.mark.needs_shared
 def test_downloads_have_names_types_and_content(
     env: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -314,6 +321,7 @@ def test_empty_input_is_refused(env: Settings) -> None:
     assert "review" not in at.query_params
 
 
+@pytest.mark.needs_shared
 def test_too_long_input_is_refused(env: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHECKS_MAX_CHARS", "500")
     st.cache_resource.clear()

@@ -56,6 +56,7 @@ def click(at: AppTest, label: str) -> AppTest:
     return at.button[[b.label for b in at.button].index(label)].click().run()
 
 
+@pytest.mark.needs_shared
 def test_new_article_after_an_upload_checks_the_pasted_text(env: Settings) -> None:
     at = new_app({"reviewer": "Ann"})
     at.radio(key="article_mode").set_value("Upload a file").run()
@@ -86,6 +87,7 @@ def test_new_article_after_an_upload_checks_the_pasted_text(env: Settings) -> No
     assert store.load(first).text.startswith(ARTICLE.read_text(encoding="utf-8")[:60])
 
 
+@pytest.mark.needs_shared
 def test_one_input_at_a_time(env: Settings) -> None:
     at = new_app()
     at.radio(key="article_mode").set_value("Upload a file").run()
@@ -98,6 +100,7 @@ def test_one_input_at_a_time(env: Settings) -> None:
     assert ReviewStore.from_settings(env).load(review_id(at)).text == WIRE
 
 
+@pytest.mark.needs_shared
 def test_a_started_check_finishes_after_another_review_is_opened(
     env: Settings, fake_server: FakeServer
 ) -> None:
@@ -128,6 +131,7 @@ def test_a_started_check_finishes_after_another_review_is_opened(
     assert not any("no verdict yet" in i.value for i in at.info)
 
 
+@pytest.mark.needs_shared
 def test_editing_the_date_rereads_relative_dates_and_keeps_marks(env: Settings) -> None:
     at = check_article(ARTICLE.read_text(encoding="utf-8"))
     rid = review_id(at)
@@ -153,6 +157,7 @@ def test_editing_the_date_rereads_relative_dates_and_keeps_marks(env: Settings) 
     assert "published 2020-10-25" in all_text(at)
 
 
+@pytest.mark.needs_shared
 def test_no_date_is_explained_for_the_web_not_the_command_line(env: Settings) -> None:
     at = check_article(ARTICLE.read_text(encoding="utf-8"), when=None)
     text = all_text(at)
@@ -166,6 +171,7 @@ def test_an_unknown_review_says_it_does_not_exist(env: Settings) -> None:
     assert any("Review #999 does not exist" in e.value for e in at.error)
 
 
+@pytest.mark.needs_shared
 def test_sources_by_name_and_no_settings_or_urls(env: Settings, fake_server: FakeServer) -> None:
     wikidata = fake_server.routes.pop("/wikidata/api.php")  # a source down: its message shows
     at = check_article(ARTICLE.read_text(encoding="utf-8"))

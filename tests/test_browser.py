@@ -246,6 +246,7 @@ def type_status(page: Page, panel_box, value: str):
     return option
 
 
+@pytest.mark.needs_shared
 def test_upload_then_new_article_by_paste(app_url: str, page: Page) -> None:
     page.goto(app_url)
     wait_for_app_run(page)
@@ -301,6 +302,7 @@ def test_upload_then_new_article_by_paste(app_url: str, page: Page) -> None:
     expect(view).not_to_contain_text("Ryabkov")  # a sentence of the uploaded file
 
 
+@pytest.mark.needs_shared
 def test_edit_the_date_after_a_check(page: Page) -> None:
     page.locator("summary", has_text="Edit article details").click()
     form = page.get_by_test_id("stForm").filter(has=page.get_by_role("button", name="Save details"))
@@ -314,6 +316,7 @@ def test_edit_the_date_after_a_check(page: Page) -> None:
     expect(page.get_by_text("No publication date")).to_have_count(0)
 
 
+@pytest.mark.needs_shared
 def test_mark_with_note_download_at_once_and_reload(
     served: tuple[str, FakeServer, Path], page: Page, tmp_path: Path
 ) -> None:
@@ -378,6 +381,7 @@ def test_mark_with_note_download_at_once_and_reload(
     assert doc["author"]["name"] == "Ann Reviewer"
 
 
+@pytest.mark.needs_shared
 def test_long_review_check_survives_opening_another(
     served: tuple[str, FakeServer, Path], page: Page
 ) -> None:
@@ -464,6 +468,7 @@ def test_long_review_check_survives_opening_another(
     page.screenshot(path=str(SCREENSHOT), full_page=False)
 
 
+@pytest.mark.needs_shared
 def test_phone_width_puts_the_first_claim_before_any_chart(
     app_url: str, browser: Browser, page: Page
 ) -> None:

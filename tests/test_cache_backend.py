@@ -51,6 +51,7 @@ def redis_url(redis_server: object) -> Iterator[str]:
     yield url
 
 
+@pytest.mark.needs_shared
 def test_redis_backend_is_shared_by_two_processes(
     redis_url: str, fake_server: FakeServer, fake_settings: Settings, tmp_path: Path
 ) -> None:

@@ -135,6 +135,7 @@ def test_check_offline_with_an_empty_cache_says_source_unavailable(tmp_path):
     assert claim["verdict"]["label"] == "source_unavailable"
 
 
+@pytest.mark.needs_shared
 def test_sources_status_and_sync_against_the_fake_server(tmp_path, fake_server):
     env = {**fake_server.settings_env(), "CHECKS_CACHE_PATH": str(tmp_path / "cache.sqlite")}
     status = run("sources", "status", env=env)

@@ -38,6 +38,7 @@ def all_meetings() -> list[Meeting]:
     return out + list(parsed("scact2020_covid_table_en.html", 2020))
 
 
+@pytest.mark.needs_shared
 def test_every_page_parses() -> None:
     assert len(YEAR_FILES) == 77
     for f in YEAR_FILES:
@@ -48,6 +49,7 @@ def test_every_page_parses() -> None:
         assert len(dated) == len(meetings), (f.name, [m.date_text for m in meetings if not m.date])
 
 
+@pytest.mark.needs_shared
 def test_resolution_coverage_and_drafts() -> None:
     numbers = {o.resolution for m in all_meetings() for o in m.outcomes if o.resolution}
     assert len(numbers & set(range(1, 2641))) >= 2600
@@ -65,6 +67,7 @@ def _find(number: int) -> tuple[Meeting, object]:
     raise AssertionError(number)
 
 
+@pytest.mark.needs_shared
 def test_resolution_2231() -> None:
     m, o = _find(2231)
     assert (m.record, m.date, m.press_release) == ("S/PV.7488", date(2015, 7, 20), "SC/11974")
@@ -72,6 +75,7 @@ def test_resolution_2231() -> None:
     assert o.status == "adopted" and m.topic == "Non-proliferation"
 
 
+@pytest.mark.needs_shared
 def test_covid_page_drafts() -> None:
     meetings = parsed("scact2020_covid_table_en.html", 2020)
     outcomes = {o.draft_symbol: (m, o) for m in meetings for o in m.outcomes if o.draft_symbol}
@@ -88,6 +92,7 @@ def test_covid_page_drafts() -> None:
     assert m.date == date(2020, 8, 31)
 
 
+@pytest.mark.needs_shared
 def test_early_years_rowspan_and_odd_dates() -> None:
     m, o = _find(15)
     assert m.date == date(1946, 12, 19) and o.unanimous and o.vote is None
@@ -135,6 +140,7 @@ def test_countries() -> None:
     assert normalise_countries("USSR") == ["USSR"]
 
 
+@pytest.mark.needs_shared
 def test_veto_list_matches_dataset() -> None:
     vetoes = parse_veto_page((DHL / "scact_veto_table_en.html").read_text(encoding="utf-8"))
     assert len(vetoes) >= 210
@@ -160,6 +166,7 @@ def test_year_page_names() -> None:
     assert year_page_name(2022) == "scact2022_table_en.html"
 
 
+@pytest.mark.needs_shared
 def test_adapter_year_and_vetoes(fake_server: FakeServer, http_client: HttpClient) -> None:
     dhl = DhlSource(http_client, fake_server.url("dhl"))
     records = dhl.search(Query(kind="year", value="2015"))
@@ -172,6 +179,7 @@ def test_adapter_year_and_vetoes(fake_server: FakeServer, http_client: HttpClien
     assert dhl.search(Query(kind="person", value="x")) == []
 
 
+@pytest.mark.needs_shared
 def test_adapter_2020_merges_both_pages(fake_server: FakeServer, http_client: HttpClient) -> None:
     dhl = DhlSource(http_client, fake_server.url("dhl"))
     records = dhl.search(Query(kind="year", value="2020"))
@@ -188,6 +196,7 @@ def test_adapter_unpublished_year_is_empty(
     assert fake_server.count("/dhl/scact2031_table_en.html") == 1
 
 
+@pytest.mark.needs_shared
 def test_adapter_fetches_and_parses_once_under_concurrency(
     fake_server: FakeServer, http_client: HttpClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -212,6 +221,7 @@ def test_adapter_fetches_and_parses_once_under_concurrency(
     assert calls == [2016]
 
 
+@pytest.mark.needs_shared
 def test_error_page_with_200_is_parse_error_and_refetched(
     fake_server: FakeServer, http_client: HttpClient
 ) -> None:

@@ -22,6 +22,7 @@ from tests.fakeserver import FakeServer
 PAGE = "/dhl/scact2015_table_en.htm"
 
 
+@pytest.mark.needs_shared
 def test_found_and_user_agent(fake_server: FakeServer, http_client: HttpClient) -> None:
     resp = http_client.get(fake_server.base + PAGE, source="dhl")
     assert resp.status == 200
@@ -39,6 +40,7 @@ def test_404_is_returned_not_raised(fake_server: FakeServer, http_client: HttpCl
     assert fake_server.count("/dhl/scact2099_table_en.html") == 2
 
 
+@pytest.mark.needs_shared
 def test_cache_hit_on_repeat(fake_server: FakeServer, http_client: HttpClient) -> None:
     first = http_client.get(fake_server.base + PAGE, source="dhl")
     second = http_client.get(fake_server.base + PAGE, source="dhl")
@@ -50,6 +52,7 @@ def test_cache_hit_on_repeat(fake_server: FakeServer, http_client: HttpClient) -
     assert info["entries"] == 1 and info["size_bytes"] > 0 and info["oldest"]
 
 
+@pytest.mark.needs_shared
 def test_429_retry_after_then_success(fake_server: FakeServer, http_client: HttpClient) -> None:
     fake_server.rate_limit(PAGE, times=1, retry_after=1)
     start = time.monotonic()
@@ -70,6 +73,7 @@ def test_429_exhausted_raises_rate_limited(
     assert fake_server.count(PAGE) == 3  # first try + 2 retries
 
 
+@pytest.mark.needs_shared
 def test_500_becomes_unavailable_after_retries(
     fake_server: FakeServer, http_client: HttpClient
 ) -> None:
@@ -82,6 +86,7 @@ def test_500_becomes_unavailable_after_retries(
     assert http_client.get(fake_server.base + PAGE, source="dhl").status == 200
 
 
+@pytest.mark.needs_shared
 def test_500_once_then_success(fake_server: FakeServer, http_client: HttpClient) -> None:
     fake_server.fault(PAGE, times=1, status=503)
     assert http_client.get(fake_server.base + PAGE, source="dhl").status == 200
@@ -144,6 +149,7 @@ def test_malformed_xml_is_parse_error(fake_server: FakeServer, http_client: Http
         http_client.get(fake_server.url("undl") + "search", source="undl", expect="xml")
 
 
+@pytest.mark.needs_shared
 def test_offline_answers_from_cache_only(fake_server: FakeServer, fake_settings: Settings) -> None:
     with HttpClient(fake_settings) as online:
         fetched = online.get(fake_server.base + PAGE, source="dhl")
@@ -157,6 +163,7 @@ def test_offline_answers_from_cache_only(fake_server: FakeServer, fake_settings:
     assert fake_server.count("/dhl/scact2016_table_en.htm") == 0
 
 
+@pytest.mark.needs_shared
 def test_per_host_concurrency_bound(fake_server: FakeServer, fake_settings: Settings) -> None:
     fake_server.delay = 0.15
     urls = [f"{fake_server.base}/dhl/scact{y}_table_en.html" for y in range(1946, 1956)]
@@ -169,6 +176,7 @@ def test_per_host_concurrency_bound(fake_server: FakeServer, fake_settings: Sett
     assert fake_server.max_in_flight == 2
 
 
+@pytest.mark.needs_shared
 def test_same_url_concurrently_is_fetched_once(
     fake_server: FakeServer, http_client: HttpClient
 ) -> None:
@@ -308,6 +316,7 @@ def test_article_deadline_stops_further_requests(fake_server: FakeServer, http_c
     assert http_client.get(fake_server.base + "/dhl/scact2016_table_en.htm", source="dhl")
 
 
+@pytest.mark.needs_shared
 def test_redirect_within_the_host_is_followed_and_shown(fake_server: FakeServer, http_client):
     fake_server.route("/dhl/old.htm", b"", status=301, headers={"Location": PAGE})
     resp = http_client.get(fake_server.base + "/dhl/old.htm", source="dhl")

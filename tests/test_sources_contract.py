@@ -116,6 +116,7 @@ def test_every_adapter_has_a_contract_case() -> None:
     assert sorted(CASES) == NAMES, "add a Case for each new adapter in SOURCES"
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize("name", NAMES)
 def test_metadata_and_fixtures(name: str) -> None:
     cls = SOURCES[name]

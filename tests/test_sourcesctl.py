@@ -16,6 +16,7 @@ from checks.unrecords import UnRecords
 from tests.fakeserver import FakeServer
 
 
+@pytest.mark.needs_shared
 def test_status_lists_sources_and_cache(fake_server: FakeServer, fake_settings: Settings) -> None:
     rows = status(fake_settings)
     by_name = {r["name"]: r for r in rows}
@@ -37,6 +38,7 @@ def test_status_reports_unreachable(fake_settings: Settings, tmp_path: Path) -> 
     assert dhl["reachable"] is False and "connect" in dhl["error"]
 
 
+@pytest.mark.needs_shared
 def test_sync_then_offline_check(fake_settings: Settings) -> None:
     server = FakeServer().start()
     settings = fake_settings.with_(source_urls=server.source_urls())

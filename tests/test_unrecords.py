@@ -21,6 +21,7 @@ def records(fake_server: FakeServer, http_client: HttpClient) -> UnRecords:
     return UnRecords(DhlSource(http_client, fake_server.url("dhl")))
 
 
+@pytest.mark.needs_shared
 def test_resolution_2231(records: UnRecords, fake_server: FakeServer) -> None:
     rec = records.resolution(2231)
     assert rec is not None
@@ -37,6 +38,7 @@ def test_resolution_2231(records: UnRecords, fake_server: FakeServer) -> None:
     assert sum(fake_server.hits.values()) == 1
 
 
+@pytest.mark.needs_shared
 def test_year_boundaries_and_early_resolutions(records: UnRecords, fake_server: FakeServer) -> None:
     first_2016 = load_index()["first_resolution"]["2016"]
     assert records.resolution(first_2016).year == 2016
@@ -46,6 +48,7 @@ def test_year_boundaries_and_early_resolutions(records: UnRecords, fake_server: 
     assert records.resolution(2560).date == date(2020, 12, 29)  # 2020's second page
 
 
+@pytest.mark.needs_shared
 def test_wrong_year_hint_falls_back(records: UnRecords) -> None:
     rec = records.resolution(2231, year_hint=2013)
     assert rec is not None and rec.year == 2015
@@ -57,6 +60,7 @@ def test_not_in_records_is_none(records: UnRecords) -> None:
     assert records.draft("S/2015/99999") is None
 
 
+@pytest.mark.needs_shared
 def test_drafts(records: UnRecords) -> None:
     d = records.draft("S/2020/797")
     assert (d.status, d.date, d.vote, d.vetoed_by) == (
@@ -71,6 +75,7 @@ def test_drafts(records: UnRecords) -> None:
     assert d.year == 1964 and d.vetoed_by == ("USSR",) and d.vote == (9, 2, 0)
 
 
+@pytest.mark.needs_shared
 def test_meetings_on_and_vetoes(records: UnRecords) -> None:
     titles = [r.title for r in records.meetings_on(date(2015, 7, 20))]
     assert "S/PV.7488, 20 July 2015" in titles
@@ -87,6 +92,7 @@ def test_unreachable_raises_not_none(fake_server: FakeServer, http_client: HttpC
     assert isinstance(SourceUnavailable("x"), SourceError)
 
 
+@pytest.mark.needs_shared
 def test_index_file_matches_builder() -> None:
     built = build_index(DHL)
     committed = load_index(INDEX_PATH)

@@ -91,6 +91,7 @@ RESOLUTION_TABLE = [
 ]
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), RESOLUTION_TABLE)
 def test_resolution_rule(check, text, on, label, fragment):
     _claim, verdict = one(check(text, on, "resolution"))
@@ -99,6 +100,7 @@ def test_resolution_rule(check, text, on, label, fragment):
     assert verdict.rule.startswith("resolution.") and verdict.rule_version
 
 
+@pytest.mark.needs_shared
 def test_typo_in_resolution_number_is_named(check):
     text = (
         "The Council tightened sanctions on North Korea in resolution 2397 in December. "
@@ -155,6 +157,7 @@ VOTE_TABLE = [
 ]
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), VOTE_TABLE)
 def test_vote_rule(check, text, on, label, fragment):
     _claim, verdict = one(check(text, on, "vote"))
@@ -162,6 +165,7 @@ def test_vote_rule(check, text, on, label, fragment):
     assert fragment in verdict.explanation or fragment in (verdict.found or "")
 
 
+@pytest.mark.needs_shared
 def test_vote_found_by_date_and_topic_when_no_symbol_is_given(check):
     text = (
         "The Security Council on Friday rejected a US draft resolution to extend the arms "
@@ -179,6 +183,7 @@ def test_vote_with_no_matching_decision_is_not_decided(check):
     assert verdict.label == "unverifiable"
 
 
+@pytest.mark.needs_shared
 def test_named_members_are_checked_against_the_per_member_record(check, fake_server):
     fake_server.route("/undl/search", search_route)
     text = (
@@ -191,6 +196,7 @@ def test_named_members_are_checked_against_the_per_member_record(check, fake_ser
     assert any(e.source in {"undl", "votesdb"} for e in verdict.evidence)
 
 
+@pytest.mark.needs_shared
 def test_wrong_member_named_is_contradicted(check, fake_server):
     fake_server.route("/undl/search", search_route)
     text = "Draft S/2020/797 on the Iran arms embargo failed after France voted against it."
@@ -240,6 +246,7 @@ DATE_TABLE = [
 ]
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(("text", "on", "label", "fragment"), DATE_TABLE)
 def test_date_rule(check, text, on, label, fragment):
     pairs = [(c, v) for c, v in check(text, on, "date") if c.value.get("precision") == "day"]
@@ -290,6 +297,7 @@ def test_number_rule(check, text, on, label, fragment):
     assert fragment in verdict.explanation
 
 
+@pytest.mark.needs_shared
 def test_ordinal_count_of_resolutions_on_a_topic_comes_from_the_records(check):
     text = (
         "UNSCR 2375 is the second resolution adopted this year on North Korea's nuclear programme."
@@ -341,6 +349,7 @@ SENTENCES = (
 )
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(
     "fault",
     [
@@ -428,6 +437,7 @@ def test_event_dates_outside_the_council_come_from_wikipedia(
     assert fragment in verdict.explanation
 
 
+@pytest.mark.needs_shared
 def test_year_of_an_agreement_endorsed_by_a_cited_resolution(check):
     text = (
         "The 2015 nuclear deal lifted sanctions on Iran. "
@@ -481,6 +491,7 @@ def test_a_resolution_from_a_year_no_record_reaches_is_not_called_missing(check)
     assert verdict.reason == "resolution.not_reached" and "2026" in verdict.explanation
 
 
+@pytest.mark.needs_shared
 @pytest.mark.parametrize(
     ("text", "label"),
     [
@@ -506,6 +517,7 @@ def test_month_and_year_of_an_adoption(check, text, label):
     assert verdict.label == label, verdict.explanation
 
 
+@pytest.mark.needs_shared
 def test_a_veto_on_a_day_of_several_decisions_is_matched_to_the_vetoed_draft(check):
     text = (
         "Russia and China on Friday vetoed a draft resolution on cross-border aid to Syria. "
@@ -532,6 +544,7 @@ def test_a_vote_in_a_year_without_records_says_so(check):
     assert verdict.reason == "vote.not_reached" and "2026" in verdict.explanation
 
 
+@pytest.mark.needs_shared
 def test_a_vote_after_the_un_tables_end_is_checked_against_the_votes_database(check):
     text = "The Security Council on Monday adopted a text on Gaza, with 14 votes in favour."
     _claim, verdict = one(check(text, "2024-03-26", "vote"))
@@ -539,6 +552,7 @@ def test_a_vote_after_the_un_tables_end_is_checked_against_the_votes_database(ch
     assert "S/RES/2728" in verdict.explanation and verdict.reason == "vote.counts_match"
 
 
+@pytest.mark.needs_shared
 def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
     text = (
         "UNITED NATIONS, Nov. 29 - The Security Council today authorized the use of force "
@@ -552,6 +566,7 @@ def test_an_authorisation_dated_by_its_dateline_and_a_deadline_ahead(check):
     assert verdict.label == "unverifiable"
 
 
+@pytest.mark.needs_shared
 def test_unanimous_claim_for_a_split_vote_is_contradicted(check):
     text = "The Security Council unanimously adopted resolution 1973 on Libya on 17 March 2011."
     _claim, verdict = one(check(text, "2011-03-20", "vote"))
@@ -608,6 +623,7 @@ def test_a_day_past_the_end_of_the_records_is_not_called_missing(check):
     assert "do not reach that day" in verdict.explanation
 
 
+@pytest.mark.needs_shared
 def test_a_day_after_the_un_tables_end_is_dated_by_the_votes_database(check):
     text = "The Security Council on Friday adopted a resolution on Haiti sanctions."
     _claim, verdict = one(check(text, "2022-10-22", "date"))
@@ -615,6 +631,7 @@ def test_a_day_after_the_un_tables_end_is_dated_by_the_votes_database(check):
     assert any(e.source == "votesdb" for e in verdict.evidence)
 
 
+@pytest.mark.needs_shared
 def test_a_resolution_beyond_a_tables_early_end_comes_from_the_votes_database(check):
     # The saved 2022 table stops at resolution 2640 (30 June 2022); the votes database goes on.
     _claim, verdict = one(

@@ -112,6 +112,7 @@ def test_upload_wins_over_pasted_text_and_refusals_are_messages() -> None:
         read_article("", Upload("a.txt", b"\x00\x01\x02PK" * 50), max_chars=1000)
 
 
+@pytest.mark.needs_shared
 def test_dateline_guess_and_meta() -> None:
     assert guess_date("UNITED NATIONS, Aug 14, 2020 (AP) — The Council voted.") == date(2020, 8, 14)
     assert guess_date(ARTICLE.read_text(encoding="utf-8")) is None
@@ -132,6 +133,7 @@ def test_parse_review_id() -> None:
 # -- checking against the fake server --------------------------------------------------------
 
 
+@pytest.mark.needs_shared
 def test_start_and_run_check_save_every_verdict(
     store: ReviewStore, fake_settings: Settings, fake_server: FakeServer, pipeline
 ) -> None:
