@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -163,10 +164,12 @@ class DecisionIndex:
             display = str(key[1])
         return merge(display, parts, self.links, unchecked=tuple(dict.fromkeys(unchecked)))
 
-    def _dhl_parts(
-        self, key: Key, years: set[int], unchecked: list[str], strict: bool
-    ) -> list[Partial]:
-        parts: list[Partial] = []
+    def _tables(
+        self, years: Iterable[int], unchecked: list[str], strict: bool
+    ) -> dict[int, DhlYear]:
+        """The DHL year tables that answer; an unreachable one raises when `strict` (no other
+        source covers it), else it is noted in `unchecked` and skipped."""
+        tables: dict[int, DhlYear] = {}
         for year in sorted(years):
             try:
                 table = self._year(year)
@@ -175,9 +178,15 @@ class DecisionIndex:
                     raise
                 unchecked.append("dhl")
                 continue
-            if table:
-                parts += table.by_key.get(key, [])
-        return parts
+            if table is not None:
+                tables[year] = table
+        return tables
+
+    def _dhl_parts(
+        self, key: Key, years: set[int], unchecked: list[str], strict: bool
+    ) -> list[Partial]:
+        tables = self._tables(years, unchecked, strict)
+        return [p for table in tables.values() for p in table.by_key.get(key, [])]
 
     # -- lookups ---------------------------------------------------------------------------
     def resolution(self, number: int) -> Decision | None:
@@ -256,17 +265,7 @@ class DecisionIndex:
                 keys.update(dict.fromkeys(vdb.keys_by_day[d]))
         # Without the database, or outside its coverage, the DHL tables must answer.
         strict = vdb is None or first < vdb.first or last > vdb.last
-        tables: dict[int, DhlYear] = {}
-        for year in range(first.year, last.year + 1):
-            try:
-                table = self._year(year)
-            except SourceError:
-                if strict:
-                    raise
-                unchecked.append("dhl")
-                continue
-            if table is not None:
-                tables[year] = table
+        tables = self._tables(range(first.year, last.year + 1), unchecked, strict)
         for table in tables.values():
             for d, ks in table.keys_by_day.items():
                 if not first <= d <= last:
