@@ -26,15 +26,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from checks.reports import RATING_VALUES, validate_claimreview
+from tests.browsing import ARGS, CHROMIUM, type_status, wait_for_app_run
 from tests.fakeserver import FakeServer
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 ARTICLES = ROOT.parent / "shared" / "eval" / "articles"
 ARTICLE = ARTICLES / "00-presstv-iran-arms-embargo-2020.txt"
 SECOND = ARTICLES / "01-press-un-iran-arms-embargo-vote-2020.txt"
@@ -48,16 +47,6 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 # Written on every run to the ignored artifacts folder; copy it to docs/screenshot.png (shown
 # in the README) when the page changes.
 SCREENSHOT = ROOT / "tests" / "artifacts" / "screenshot.png"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: A supported resolution claim ("United Nations Security Council Resolution 2231").
 TARGET = re.compile(r"Supported\s*resolution\s*United Nations Security Council Resolution 2231")
 NOTE = "Matches S/RES/2231 <b>(2015)</b> & the DHL table"
@@ -146,15 +135,6 @@ def page(browser: Browser) -> Iterator[Page]:
     page.close()
 
 
-def wait_for_app_run(page: Page, initial_ms: int = 250) -> None:
-    """Wait until the script has finished (Streamlit's own e2e helper does the same)."""
-    page.wait_for_timeout(initial_ms)
-    app = page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
-    app.wait_for(state="attached", timeout=30_000)
-    idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
-    idle.wait_for(state="attached", timeout=60_000)
-
-
 def panel(page: Page, text: str | re.Pattern[str]):
     """The verdict panel whose title shows `text` (panels are keyed "panel-<review>-<claim>")."""
     titled = page.locator("summary", has_text=text)
@@ -224,26 +204,6 @@ def set_date(page: Page, label: str, digits: str, scope=None) -> None:
             break
     expect(box).to_contain_text(want)
     page.keyboard.press("Tab")
-
-
-def type_status(page: Page, panel_box, value: str):
-    """Type `value` into a panel's status box and return its option (not yet clicked). A
-    panel redrawn just then can swallow the typing (no option list opens): type again, up to
-    three times."""
-    option = page.get_by_role("option", name=value, exact=True)
-    for attempt in range(3):
-        wait_for_app_run(page)
-        status = panel_box.get_by_test_id("stSelectbox").locator("input")
-        status.focus()
-        status.fill(value)
-        try:
-            option.wait_for(timeout=5_000)
-            return option
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-    return option
 
 
 @pytest.mark.needs_shared

@@ -21,25 +21,14 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from checks.store import ReviewStore
+from tests.browsing import ARGS, CHROMIUM, type_status, wait_for_app_run
 from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 USERS = {
     "ann": ("Ann Lee", "ann@example.org"),
     "ben": ("Ben Okoro", "ben@example.org"),
@@ -67,14 +56,6 @@ def browser() -> Iterator[Browser]:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield browser
         browser.close()
-
-
-def wait_for_app_run(page: Page, initial_ms: int = 250) -> None:
-    page.wait_for_timeout(initial_ms)
-    app = page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
-    app.wait_for(state="attached", timeout=30_000)
-    idle = page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")
-    idle.wait_for(state="attached", timeout=60_000)
 
 
 def sign_in(browser: Browser, app_url: str, sub: str, path: str = "") -> Page:
@@ -185,23 +166,8 @@ def _first_panel(page: Page):
 
 
 def _set_status(page: Page, value: str) -> None:
-    """Pick `value` in the first claim's status box. A panel redrawn just after a reload can
-    swallow the typing (no option list opens): then type again, up to three times."""
-    target = _first_panel(page)
-    option = page.get_by_role("option", name=value, exact=True)
-    for attempt in range(3):
-        wait_for_app_run(page)
-        status = target.get_by_test_id("stSelectbox").locator("input")
-        status.focus()
-        status.fill(value)
-        try:
-            option.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
-    option.click()
+    """Pick `value` in the first claim's status box (typing retried if a redraw swallows it)."""
+    type_status(page, _first_panel(page), value).click()
     wait_for_app_run(page)
 
 
