@@ -338,11 +338,6 @@ def check_docx_zip(data: bytes) -> None:
                     )
 
 
-def docx_to_text(data: bytes) -> str:
-    """Paragraph text of a Word document."""
-    return read_docx(data)[0]
-
-
 def read_docx(data: bytes) -> tuple[str, dict[str, str]]:
     """Paragraph text of a Word document, and its title property."""
     try:

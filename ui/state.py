@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -349,12 +348,3 @@ def show_conflict(exc: EditConflict) -> None:
     ss[f"note:{rid}:{cid}"] = current.note or ""
     ss[f"status:{rid}:{cid}"] = current.status or UNREVIEWED
     changed()
-
-
-def wait_until(condition: Any, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.02)
-    return True
