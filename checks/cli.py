@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import sys
 from datetime import date
@@ -17,6 +16,7 @@ from typing import Any
 
 from checks.config import Settings
 from checks.errors import CheckError, ConfigError, InputError, SourceError
+from checks.reports.common import dumps_json
 from checks.textio import ArticleText, prepare_text
 
 
@@ -101,11 +101,7 @@ def _document(text: str, extraction, verdicts: dict[str, Any] | None = None) -> 
 def _table(doc: dict) -> str:
     rows = [("id", "type", "where", "text", "value", "verdict")]
     for c in doc["claims"]:
-        value = json.dumps(
-            json_safe({k: v for k, v in c["value"].items() if v not in (None, [], False)}),
-            ensure_ascii=False,
-            allow_nan=False,
-        )
+        value = dumps_json({k: v for k, v in c["value"].items() if v not in (None, [], False)})
         verdict = (c.get("verdict") or {}).get("label", "")
         text = c["text"].replace("\n", " ")
         rows.append(
@@ -199,32 +195,12 @@ def _status_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def json_safe(value: Any) -> Any:
-    """`value` with what strict JSON cannot hold made printable: NaN and infinities become
-    null, integers longer than 300 digits become strings."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value if value.bit_length() < 997 else _long_int_text(value)
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_safe(v) for v in value]
-    return value
-
-
-def _long_int_text(value: int) -> str:
-    digits = value.bit_length() * 0.30103
-    return f"{'-' if value < 0 else ''}(a number of about {digits:.0f} digits)"
-
-
 def _emit(doc: dict, fmt: str) -> None:
     for warning in doc.get("warnings", []):
         print(f"warning: {warning}", file=sys.stderr)
     if fmt == "json":
         # Strict JSON: no NaN/Infinity, and no integer too long to print (a 5,000-digit number)
-        json.dump(json_safe(doc), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps_json(doc, indent=2) + "\n")
     else:
         print(_table(doc))
 
