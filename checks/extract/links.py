@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from checks.attach import attached
 from checks.models import Claim
 from checks.patternbook import load_json
 
@@ -32,7 +33,6 @@ _BODIES = (
     ),
 )
 _EXPLICIT_SC = re.compile(r"(?i)\b(security\s+council|UNSC)\b")
-_DECISION_VERB = re.compile(r"^(adopt|pass|approv|endors|vot|reject|veto|fail|back|unanim)")
 
 
 @cache
@@ -75,18 +75,6 @@ def tense_of(sentence: str) -> str:
     if words["habitual"].search(sentence):
         return "habitual"
     return "past"
-
-
-def _attached(a: Claim, b: Claim) -> bool:
-    """One claim modifies the other, or both hang on the same decision verb (from the parse);
-    without a parse, adjacency."""
-    if a.root < 0 or b.root < 0:
-        return abs(a.start - b.end) < 40 or abs(b.start - a.end) < 40
-    if a.root in b.heads[:3] or b.root in a.heads[:3]:
-        return True
-    if a.governor and a.governor == b.governor:
-        return bool(_DECISION_VERB.match(a.governor.split(":", 1)[1]))
-    return False
 
 
 def _distance(a: Claim, b: Claim) -> int:
@@ -171,15 +159,15 @@ def links_for(
     s_start, s_end = claim.sentence_start, claim.sentence_start + len(claim.sentence)
     resolutions = table.within("resolution", claim, s_start, s_end)
     inside = table.within("resolution", claim, claim.start, claim.end)
-    attached = [c for c in resolutions if _attached(claim, c)]
-    chosen = (inside or sorted(attached, key=lambda c: _distance(claim, c)) or [None])[0]
+    attached_to = [c for c in resolutions if attached(claim, c)]
+    chosen = (inside or sorted(attached_to, key=lambda c: _distance(claim, c)) or [None])[0]
     dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
     tense, outcome, body = table.words(claim)
     return {
         "resolution": chosen.id if chosen is not None else None,
         "resolutions": [c.id for c in sorted(resolutions, key=lambda c: _distance(claim, c))],
         "dates": [c.id for c in dates],
-        "attached_dates": [c.id for c in dates if _attached(claim, c)],
+        "attached_dates": [c.id for c in dates if attached(claim, c)],
         "dates_before": [c.id for c in table.dates_before(claim)],
         "time": _time(claim, dates, chosen, article_date),
         "tense": tense,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from checks.attach import DECISION_VERB
 from checks.linking import (
     decision_evidence,
     describe,
@@ -16,7 +17,6 @@ from checks.linking import (
     year_known,
 )
 from checks.models import Claim, Evidence, Verdict
-from checks.verdicts.attach import DECISION_VERB
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
 from checks.verdicts.events import check_event_date
 from checks.verdicts.numbers import about_the_security_council

@@ -1,4 +1,5 @@
-"""Whether two claims in one sentence speak of the same event, read from the parse."""
+"""Whether two claims in one sentence speak of the same event, read from the parse anchors
+stored on each claim (no spaCy here: extraction and the rules both use it)."""
 
 from __future__ import annotations
 
