@@ -70,6 +70,15 @@ def is_permanent_member(name: str) -> bool:
     return canonical(name) in permanent or canonical(name) == "USSR"
 
 
+#: One seat under two names: a 1970 story may say "Russia" where the roll says "USSR".
+SAME_SEAT = {"Russia": ("Russia", "USSR"), "USSR": ("USSR", "Russia")}
+
+
+def seat_names(canon: str) -> tuple[str, ...]:
+    """The names a member's seat may have on a roll of votes, its own first."""
+    return SAME_SEAT.get(canon, (canon,))
+
+
 def split_names(text: str) -> list[str]:
     """'Russia, China and the United States' -> ['Russia', 'China', 'the United States']."""
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text.strip())

@@ -19,7 +19,7 @@ from __future__ import annotations
 import threading
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,7 +30,7 @@ from checks.decision_model import Decision, DecisionSource, Partial, merge
 from checks.decision_sources import DhlYear, DocLinks, Key, VdbIndex, index_votes, index_year
 from checks.errors import SourceError, SourceUnavailable
 from checks.sources.dhl import DhlSource
-from checks.sources.votesdb import VotesDbSource, clean_symbol
+from checks.sources.votesdb import VoteRow, VotesDbSource, clean_symbol
 from checks.unrecords import UnRecords, load_index
 
 __all__ = ["Decision", "DecisionIndex", "DecisionSource", "build_decision_index"]
@@ -253,6 +253,14 @@ class DecisionIndex:
     def on(self, day: date) -> list[Decision]:
         """Every decision taken on `day`."""
         return self.between(day, day)
+
+    def days_where(self, fits: Callable[[VoteRow], bool]) -> list[date]:
+        """Days of the votes in the votes database that `fits` accepts: how an undated story's
+        vote is found from what it says (`checks.anchor`). Raises SourceError when the
+        database cannot be read; the DHL tables have no per-member votes to search."""
+        vdb = self._vdb()
+        days = {r.date for rows in vdb.rows.values() for r, _label in rows if r.date and fits(r)}
+        return sorted(days)
 
     def between(self, first: date, last: date) -> list[Decision]:
         """Every decision from `first` to `last`, inclusive, in date order."""

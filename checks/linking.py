@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from checks import countries
+from checks.anchor import anchor_days, vote_on_roll
 from checks.models import Claim, Evidence
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
@@ -31,6 +32,8 @@ WINDOW_DAYS = 7
 #: A runner-up this close (in score) makes the link ambiguous: no link is kept.
 TIE = 1.0
 
+#: Where a day came from when an undated story's other claims pinned its vote down (anchor).
+STORY = "the vote the rest of the story describes"
 #: Weights of where a candidate's day came from (stated in the sentence is strongest).
 DAY_WEIGHT = {
     "date in sentence": 6.0,
@@ -43,6 +46,7 @@ DAY_WEIGHT = {
     "named in the sentence": 6.0,
     "year inferred": 2.0,
     "named, long before": 1.0,
+    STORY: 2.0,
 }
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
@@ -170,6 +174,8 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
         out += [
             (on - timedelta(days=k), "days before the article") for k in range(2, WINDOW_DAYS + 1)
         ]
+    else:
+        out += [(d, STORY) for d in anchor_days(ctx, claim)[0]]
     seen: set[date] = set()
     return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""
 
@@ -191,22 +197,29 @@ OUTCOME_FIT = {
 }
 
 
-def _members_fit(value: dict, d: Any) -> float:
-    """Members the claim says voted a way, against the record (when it has per-member votes)."""
+def _members_fit(value: dict, d: Any) -> float | None:
+    """Members the claim says voted a way, against the record (when it has per-member votes).
+    None when the record has a roll and none of the states named sat on it: that cannot be
+    the vote the claim describes."""
     if not d.members and not d.vetoed_by:
         return 0.0
     score = 0.0
     said = [(n, "N") for n in value.get("vetoed_by") or []]
     for key, code in (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A")):
         said += [(n, code) for n in value.get(key) or []]
+    said = [(n, code) for n, code in said if countries.is_known(n)]
+    on_roll = 0
     for name, code in said:
         canon = countries.canonical(name)
         if d.members:
-            got = d.members.get(canon)
+            got = vote_on_roll(dict(d.members), canon)
             if got is not None:
+                on_roll += 1
                 score += 0.5 if got == code else -0.5
         elif code == "N" and d.vetoed_by:
             score += 0.5 if canon in {countries.canonical(v) for v in d.vetoed_by} else -0.5
+    if d.members and said and not on_roll:
+        return None
     return score
 
 
@@ -259,7 +272,8 @@ def rank(
         if fit <= 0:
             continue  # a decision on another subject is not in reach
         why = [
-            f"{where if where.startswith('named') else 'on ' + where} ({day.isoformat()})",
+            f"{where if where.startswith('named') or where == STORY else 'on ' + where} "
+            f"({day.isoformat()})",
             f"subject fits (score {fit:g}, {own:g} from the sentence)",
         ]
         score = DAY_WEIGHT[where] + min(own, 5) + 0.5 * min(fit, 6)
@@ -275,6 +289,8 @@ def rank(
             why.append(f"the sentence says {outcome.replace('_', ' ')}")
             leaned.append("outcome")
         m = _members_fit(claim.value, d) if claim.type == "vote" else 0.0
+        if m is None:
+            continue  # none of the states it names sat on the Council for that vote
         if m:
             score += m
             leaned.append("members")
@@ -282,8 +298,8 @@ def rank(
         # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
         # named elsewhere in the article, or found days earlier, may be another vote.
         sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
-        if where == "named, long before":
-            sure = False
+        if where in {"named, long before", STORY}:
+            sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
         if own_day and where not in {"date in sentence", "year inferred", "named in the sentence"}:

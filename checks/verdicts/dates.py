@@ -20,6 +20,7 @@ from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
 from checks.verdicts.events import check_event_date
 from checks.verdicts.numbers import about_the_security_council
+from checks.verdicts.yearless import check_yearless
 
 RULE, VERSION = "date.event_on_record", "v1"
 ACTION = re.compile(
@@ -53,6 +54,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     value = claim.value
     claimed = value.get("expression", claim.text)
     if value.get("date") is None:
+        on_decision = check_yearless(claim, ctx, claimed) if about_a_decision(claim) else None
+        if on_decision is not None:
+            return on_decision
         return make(
             "unverifiable",
             "The date could not be resolved: give the article's "
@@ -108,9 +112,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     named = _named(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
-    if claim.links.get("body") not in (None, "SC") or not (
-        about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
-    ):
+    if not about_a_decision(claim):
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
             return from_encyclopedia
@@ -134,6 +136,14 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             reason="date.after_article",
         )
     if not year_known(value):
+        on_decision = check_yearless(claim, ctx, shown)
+        if on_decision is None:
+            # the day of the story's year: a fitting decision that day supports it; no other
+            # answer is given, since the year is the text's guess
+            on_day = _decision_on_day(claim, ctx, day, shown)
+            on_decision = on_day if on_day.label == "supported" else None
+        if on_decision is not None:
+            return on_decision
         return make(
             "unverifiable",
             f"Resolved to {shown}, but the text does not give the year: it was taken from "
@@ -144,6 +154,23 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             reason="date.year_inferred",
         )
     return _decision_on_day(claim, ctx, day, shown)
+
+
+#: A permanent member vetoing: a Council act, even where the sentence does not name the Council
+#: ("Russia on Wednesday vetoed the proposal to extend sanctions on Mali").
+PERMANENT_VETO = re.compile(
+    r"\b(Russia|Russian\s+Federation|Moscow|China|Beijing|(the\s+)?United\s+States|U\.S\.|"
+    r"Washington|Britain|(the\s+)?United\s+Kingdom|U\.K\.|France|Paris|Soviet\s+Union|USSR)\b"
+    r"[^.;]{0,60}?\bveto(ed|es|ing)?\b"
+)
+
+
+def about_a_decision(claim: Claim) -> bool:
+    """The sentence speaks of a Council act (the UN records may date it)."""
+    if claim.links.get("body") not in (None, "SC"):
+        return False
+    council_act = about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
+    return bool(council_act or PERMANENT_VETO.search(claim.sentence))
 
 
 def is_deadline(claim: Claim) -> bool:

@@ -20,6 +20,7 @@ from checks.linking import Link, decision_evidence, decisive_link, label, link_d
 from checks.models import Claim, Evidence, Verdict
 from checks.sources.base import Query
 from checks.verdicts.base import CheckContext, evidence, long_date, make, vote_text
+from checks.verdicts.charter import check_elected_veto
 from checks.verdicts.numbers import OTHER_COUNCILS
 
 RULE, VERSION = "vote.compare_record", "v2"
@@ -38,8 +39,9 @@ def claimed_text(value: dict) -> str:
     parts = [f"{value[k]} {word}" for k, _, word in KEYS if value.get(k) is not None]
     if value.get("unanimous"):
         parts.insert(0, "unanimous")
-    if value.get("vetoed_by"):
-        parts.append("vetoed by " + ", ".join(value["vetoed_by"]))
+    vetoers = [*(value.get("vetoed_by") or []), *(value.get("vetoed_by_elected") or [])]
+    if vetoers:
+        parts.append("vetoed by " + ", ".join(vetoers))
     for key, _code, word in MEMBER_KEYS:
         if value.get(key):
             some = "including " if value.get("partial_list") else ""
@@ -98,6 +100,21 @@ def compare_counts(value: dict, d: Any, out: Comparison) -> None:
             out.problems.append(
                 ("vote.counts_differ", f"{value[key]} {word} (record: {d.vote[i]})")
             )
+
+
+def compare_shortfall(value: dict, d: Any, out: Comparison) -> None:
+    """ "Failed to garner the nine votes needed": fewer votes in favour than the number said."""
+    needed = value.get("for_below")
+    if not isinstance(needed, int):
+        return
+    if d.vote is None:
+        out.unchecked.append("the shortfall (no tally is recorded)")
+        return
+    out.checked.append("the shortfall")
+    if d.outcome == "adopted" or d.vote[0] >= needed:
+        out.problems.append(
+            ("vote.not_short", f"fewer than {needed} in favour (record: {d.vote[0]}, {d.outcome})")
+        )
 
 
 def compare_unanimity(value: dict, d: Any, out: Comparison) -> None:
@@ -163,7 +180,7 @@ def compare_members(value: dict, members: dict[str, str], out: Comparison) -> No
             by_vote[vote].add(name)
     out.checked.append("who voted how")
     for key, code, word in MEMBER_KEYS:
-        said = {countries.canonical(n) for n in value.get(key) or []}
+        said = {_on_roll(members, countries.canonical(n)) for n in value.get(key) or []}
         unknown = {n for n in said if n not in members}
         if unknown:
             out.unchecked.append(f"{', '.join(sorted(unknown))} (not on the Council's roll here)")
@@ -202,6 +219,11 @@ def compare_members(value: dict, members: dict[str, str], out: Comparison) -> No
             )
 
 
+def _on_roll(members: dict[str, str], canon: str) -> str:
+    """The name the roll of the day gives a member's seat ("Russia" sat as the "USSR")."""
+    return next((n for n in countries.seat_names(canon) if n in members), canon)
+
+
 def _named_members(value: dict) -> bool:
     return any(value.get(k) for k, _c, _w in MEMBER_KEYS)
 
@@ -235,6 +257,7 @@ def compare(value: dict, d: Any, ctx: CheckContext | None) -> tuple[Comparison, 
     out = Comparison()
     compare_unanimity(value, d, out)
     compare_counts(value, d, out)
+    compare_shortfall(value, d, out)
     compare_veto(value, d, out)
     note = ""
     if _named_members(value):
@@ -262,11 +285,19 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=claimed,
             reason="vote.other_body",
         )
+    by_charter = check_elected_veto(claim, claimed, RULE, VERSION)
+    if by_charter is not None:
+        return by_charter
     link = link_decision(ctx, claim)
     if link.decision is None:
         return _no_link(link, claimed)
     d = link.decision
     result, note = compare(stated(claim), d, ctx)
+    if "outcome" in link.leaned_on and "the shortfall" in result.checked:
+        # the outcome words chose the failed draft: its shortfall proves nothing more
+        result.checked.remove("the shortfall")
+        result.unchecked.append("the shortfall (the outcome words chose this decision)")
+        result.problems = [p for p in result.problems if p[0] != "vote.not_short"]
     ev = decision_evidence(d, _record_line(d)) + result.evidence
     found = _record_line(d)
     chosen = f"Decision: {label(d)}, chosen as {link.why}."

@@ -1,0 +1,135 @@
+"""The Council vote an undated story is about, found from what the story's *other* claims say.
+
+A pasted text often has no date, so the days before the article cannot be searched. But a
+story usually pins its vote down by itself: a tally ("voted 12-2"), members said to have voted
+a way (elected members sit for two years only), vetoers. The votes database holds every vote
+since 1946 with each member's vote, so the votes that fit all of those statements are few,
+often one; ranking them on the subject and outcome words then picks the story's decision.
+
+Leave-one-out: the statements of the claim under test are never used to find its decision, so
+a claim is not linked by the very value being checked. A decision found this way is not sure
+enough to contradict anything (see `linking.decisive_link`): it supports what matches and
+otherwise names the decision the text may mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from checks import countries
+from checks.errors import SourceError
+from checks.models import Claim
+
+if TYPE_CHECKING:
+    from checks.verdicts.base import CheckContext
+
+#: More votes than this fit the story's statements: they do not pin a decision down.
+MAX_FITTING = 40
+#: What the statements of one claim say of each member: name -> "Y" | "N" | "A".
+MEMBER_KEYS = (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A"))
+COUNT_KEYS = (("for", "yes"), ("against", "no"), ("abstain", "abstain"))
+#: Sentences of these tenses speak of other votes than the story's own.
+OTHER_TIMES = {"future", "habitual"}
+
+
+@dataclass
+class Statements:
+    """What a story's vote claims say of its vote, as tests on a row of the votes database."""
+
+    counts: dict[str, int] = field(default_factory=dict)  # row attribute -> count
+    members: dict[str, str] = field(default_factory=dict)  # canonical name -> Y/N/A
+    unanimous: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.counts or self.members or self.unanimous)
+
+    def fit(self, row: Any) -> bool:
+        """Whether a row of the votes database agrees with every statement."""
+        for attr, n in self.counts.items():
+            if getattr(row, attr) != n:
+                return False
+        if self.unanimous and (row.no or row.abstain):
+            return False
+        return all(vote_on_roll(row.members, name) == code for name, code in self.members.items())
+
+    def add(self, value: dict) -> bool:
+        """Add one claim's statements; False when they contradict those already read (the
+        story then speaks of more than one vote, and no single decision fits)."""
+        inferred = set(value.get("inferred") or [])
+        for key, attr in COUNT_KEYS:
+            n = value.get(key)
+            if isinstance(n, int) and key not in inferred:
+                if self.counts.get(attr, n) != n:
+                    return False
+                self.counts[attr] = n
+        said = [(n, code) for key, code in MEMBER_KEYS for n in value.get(key) or []]
+        said += [(n, "N") for n in value.get("vetoed_by") or []]
+        said += [(n, "N") for n in value.get("vetoed_by_elected") or []]
+        for name, code in said:
+            if not countries.is_known(name):
+                continue  # a name we cannot place tests nothing
+            canon = countries.canonical(name)
+            if self.members.get(canon, code) != code:
+                return False
+            self.members[canon] = code
+        self.unanimous = self.unanimous or bool(value.get("unanimous"))
+        return True
+
+
+def vote_on_roll(members: dict[str, str], canon: str) -> str | None:
+    """A member's vote, under its name on the roll of the day (Russia sat as the USSR)."""
+    for name in countries.seat_names(canon):
+        if name in members:
+            return members[name]
+    return None
+
+
+def story_statements(ctx: CheckContext, claim: Claim) -> Statements | None:
+    """What the story's vote claims other than `claim` say of its vote; None when they
+    disagree (two votes) or say nothing."""
+    out = Statements()
+    for other in ctx.claims:
+        if other.type != "vote" or other is claim or other.id == claim.id:
+            continue
+        links = other.links or {}
+        if links.get("tense") in OTHER_TIMES or links.get("resolution"):
+            continue  # another vote: a resolution it cites, or what usually happens
+        if links.get("body") not in (None, "SC"):
+            continue
+        if not out.add(other.value):
+            return None
+    return out or None
+
+
+def anchor_days(ctx: CheckContext, claim: Claim) -> tuple[list[date], str]:
+    """Days of the votes that fit what the rest of an undated story says of its vote, and a
+    note saying what was used (or why nothing could be)."""
+    if ctx.article_date is not None or (claim.links or {}).get("tense") in OTHER_TIMES:
+        return [], ""
+    idx = ctx.services.decisions
+    said = ctx.memo(("statements", claim.id), lambda: story_statements(ctx, claim))
+    if idx is None or said is None:
+        return [], ""
+    key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
+           said.unanimous)  # fmt: skip
+    try:
+        days = ctx.memo(key, lambda: idx.days_where(said.fit))
+    except SourceError as exc:
+        return [], f" (The votes database could not be read to place the story's vote: {exc}.)"
+    if not days or len(days) > MAX_FITTING:
+        return [], ""
+    return days, describe(said)
+
+
+def describe(said: Statements) -> str:
+    parts = []
+    if said.counts:
+        parts.append("the tally " + "-".join(str(said.counts.get(a, "?")) for _k, a in COUNT_KEYS))
+    if said.members:
+        words = {"Y": "for", "N": "against", "A": "abstaining"}
+        parts.append(", ".join(f"{n} {words[c]}" for n, c in sorted(said.members.items())))
+    if said.unanimous:
+        parts.append("unanimous")
+    return "what the rest of the story says of the vote (" + "; ".join(parts) + ")"

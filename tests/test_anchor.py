@@ -1,0 +1,117 @@
+"""Undated stories: the vote found from what the story's other claims say of it (leave-one-out,
+`checks.anchor`), days without a year checked against it, and the limits that keep such a link
+from ever calling a claim false.
+
+Sentences are written for these tests in several outlets' styles (wire copy, a regional
+paper in non-native English, a UN-style summary); the decisions are built here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from checks.extract import extract_claims
+from checks.pipeline import check_claims
+from checks.verdicts.base import Services
+from tests.test_linking import CW, FakeIndex, decision, members
+
+E10_2010 = ("Austria", "Bosnia and Herzegovina", "Gabon", "Japan", "Mexico", "Nigeria", "Uganda")
+IRAN_2010 = decision(
+    "S/RES/1929(2010)",
+    "adopted",
+    date(2010, 6, 9),  # a Wednesday
+    "Non-proliferation: measures against the Islamic Republic of Iran",
+    vote=(12, 2, 1),
+    members=members(
+        yes=("China", "France", "Russia", "United Kingdom", "United States", *E10_2010),
+        no=("Brazil", "Türkiye"),
+        abstain=("Lebanon",),
+    ),
+    number=1929,
+)
+IRAN_2006 = decision(
+    "S/RES/1737(2006)",
+    "adopted",
+    date(2006, 12, 23),
+    "Non-proliferation: measures against the Islamic Republic of Iran",
+    vote=(15, 0, 0),
+    number=1737,
+)
+
+
+def verdicts(text: str, decisions: list):
+    claims = extract_claims(text).claims  # no date given, none in the text
+    got = check_claims(text, claims, None, services=Services(decisions=FakeIndex(decisions)))
+    return [(c, got[c.id]) for c in claims]
+
+
+def of(pairs, kind: str, words: str):
+    return next(v for c, v in pairs if c.type == kind and words in c.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The UN Security Council on Wednesday imposed new sanctions on Iran. The council voted "
+        "12-2 to adopt the measures. Turkey and Brazil voted against, while Lebanon abstained.",
+        # regional paper, non-native English
+        "UN Security Council on Wednesday adopted sanctions resolution against Iran with 12-2 "
+        "vote. Brazil and Turkey have voted against the resolution and Lebanon abstained.",
+    ],
+)
+def test_an_undated_story_finds_its_vote_from_its_other_claims(text):
+    pairs = verdicts(text, [IRAN_2010, IRAN_2006])
+    tally = of(pairs, "vote", "12-2")
+    assert (tally.label, tally.reason) == ("supported", "vote.counts_match"), tally.explanation
+    assert tally.decision["decision"]["key"] == "S/RES/1929(2010)"
+    wednesday = of(pairs, "date", "Wednesday")
+    assert (wednesday.label, wednesday.reason) == ("supported", "date.fits_linked_decision")
+
+
+def test_a_wrong_tally_in_an_undated_story_is_never_called_false():
+    text = ("The Security Council on Wednesday voted 13-2 to impose new sanctions on Iran. "
+            "Turkey and Brazil voted against, while Lebanon abstained.")  # fmt: skip
+    tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "13-2")
+    assert tally.label == "unverifiable", tally.explanation
+    assert tally.reason == "vote.link_ambiguous"
+
+
+def test_a_weekday_that_does_not_fit_the_found_vote_is_not_called_false():
+    text = ("The Security Council on Monday voted 12-2 to impose new sanctions on Iran. "
+            "Turkey and Brazil voted against, while Lebanon abstained.")  # fmt: skip
+    monday = of(verdicts(text, [IRAN_2010, IRAN_2006]), "date", "Monday")
+    assert (monday.label, monday.reason) == ("unverifiable", "date.link_other_day")
+
+
+def test_the_claim_under_test_never_finds_its_own_vote():
+    # only one vote claim: nothing else in the story pins the vote down
+    text = "The Security Council voted 12-2 on Wednesday to impose new sanctions on Iran."
+    tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "12-2")
+    assert tally.label == "unverifiable" and tally.reason == "vote.no_link", tally.explanation
+
+
+def test_a_story_of_two_votes_pins_down_neither():
+    text = ("The Security Council voted 12-2 on Wednesday to impose sanctions on Iran. Turkey and "
+            "Brazil voted against. A rival text got only 4 votes in favour.")  # fmt: skip
+    tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "12-2")
+    assert tally.label == "unverifiable", tally.explanation
+
+
+def test_states_named_as_abstaining_that_did_not_sit_rule_a_decision_out():
+    # dated story; resolution 2118 is named nearby but its roll has none of the three states
+    cw_2013 = decision(
+        "S/RES/2118(2013)", "adopted", date(2013, 9, 27),
+        "The situation in the Middle East (Syria): chemical weapons",
+        vote=(15, 0, 0), members=members(yes=("Argentina", "Australia", "Azerbaijan")),
+        number=2118,
+    )  # fmt: skip
+    text = ("The draft, based on resolution 2118 on chemical weapons in Syria, was put to a vote "
+            "on Tuesday. Egypt, Ethiopia and Kazakhstan abstained.")  # fmt: skip
+    claims = extract_claims(text, article_date=date(2018, 5, 2)).claims
+    got = check_claims(text, claims, date(2018, 5, 2),
+                       services=Services(decisions=FakeIndex([cw_2013, CW])))  # fmt: skip
+    vote = next(got[c.id] for c in claims if c.type == "vote")
+    assert vote.label == "unverifiable" and vote.reason == "vote.no_link", vote.explanation
