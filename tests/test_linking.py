@@ -82,7 +82,7 @@ class FakeIndex:
         rows = [
             SimpleNamespace(
                 yes=d.vote[0], no=d.vote[1], abstain=d.vote[2], members=d.members, date=d.date
-            )  # fmt: skip
+            )
             for d in self.decisions
             if d.vote
         ]
