@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -27,12 +28,50 @@ BLANK_WARNING = (
 )
 
 
+#: A hard-wrapped text (wire copy, archives, e-mail) breaks its lines at about this width.
+WRAP_WIDTH = (40, 100)
+#: A line ending so ends its sentence even in wrapped text.
+LINE_END = re.compile(r"[.!?:;\"\u201d'\u2019)\]]\s*$")
+LIST_ITEM = re.compile(r"^\s*([-*\u2022\u2013\u2014]|\d+[.)])\s")
+
+
+def soft_wraps(text: str) -> set[int]:
+    """Offsets of line breaks that only wrap a long line ("The Security Council late
+    Thursday / voted unanimously ..."). A text counts as hard-wrapped when at least three
+    lines run on into the next and most of them are of one moderate width; in any other text
+    every line break is a real one."""
+    lines = text.split("\n")
+    offsets, at = [], 0
+    for line in lines:
+        offsets.append(at)
+        at += len(line) + 1
+    runs = [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    if len(runs) < 3 or max(len(line) for line in lines) > WRAP_WIDTH[1] + 20:
+        return set()
+    wide = [i for i in runs if WRAP_WIDTH[0] <= len(lines[i].rstrip()) <= WRAP_WIDTH[1]]
+    if len(wide) < 0.7 * len(runs):
+        return set()
+    return {
+        offsets[i] + len(lines[i])
+        for i in wide
+        if not LINE_END.search(lines[i]) and not LIST_ITEM.match(lines[i + 1])
+    }
+
+
 @Language.component("newline_sentences")
 def newline_sentences(doc):
     """A line break ends a sentence: headlines, datelines and bylines stand alone, so a
-    headline's tally is never read together with the first paragraph's symbols."""
+    headline's tally is never read together with the first paragraph's symbols. In a
+    hard-wrapped text, a break that only wraps a line mid-sentence does not."""
+    soft = soft_wraps(doc.text) if "\n" in doc.text else set()
     for token in doc[:-1]:
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+        if token.is_space and "\n" in token.text:
+            at = token.idx + token.text.index("\n")
+        elif "\n" in token.whitespace_:
+            at = token.idx + len(token.text) + token.whitespace_.index("\n")
+        else:
+            continue
+        if at not in soft:
             doc[token.i + 1].is_sent_start = True
     return doc
 
