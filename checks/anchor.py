@@ -30,6 +30,9 @@ MAX_FITTING = 40
 #: What the statements of one claim say of each member: name -> "Y" | "N" | "A".
 MEMBER_KEYS = (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A"))
 COUNT_KEYS = (("for", "yes"), ("against", "no"), ("abstain", "abstain"))
+#: More days than this, stated in full in sentences about a decision, make a chronology, not
+#: the story's own day.
+MAX_STORY_DAYS = 3
 #: Sentences of these tenses speak of other votes than the story's own.
 OTHER_TIMES = {"future", "habitual"}
 
@@ -133,3 +136,30 @@ def describe(said: Statements) -> str:
     if said.unanimous:
         parts.append("unanimous")
     return "what the rest of the story says of the vote (" + "; ".join(parts) + ")"
+
+
+def year_known(value: dict) -> bool:
+    """Whether a day's year is the text's own: stated, or taken from another date of the text
+    but confirmed by a weekday given with the day ("Thursday, Sept. 14": that date falls on a
+    Thursday only every 5 to 11 years, so the year around the text's time is the one meant)."""
+    return not value.get("base_inferred") or value.get("weekday_matches") is True
+
+
+def story_days(ctx: CheckContext) -> list[date]:
+    """For a text with no date: the days its sentences about a decision state in full ("Russia
+    on Wednesday, August 30, vetoed ..."), which other sentences of the story may be about."""
+    days: list[date] = []
+    for c in ctx.claims:
+        v, links = c.value, c.links or {}
+        if c.type != "date" or v.get("precision") != "day" or not v.get("date"):
+            continue
+        if (
+            not year_known(v)
+            or not links.get("outcome")
+            or links.get("tense") in {"future", "habitual"}
+        ):
+            continue
+        day = date.fromisoformat(v["date"])
+        if day not in days:
+            days.append(day)
+    return days if len(days) <= MAX_STORY_DAYS else []

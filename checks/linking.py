@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from checks import countries
-from checks.anchor import anchor_days, vote_on_roll
+from checks.anchor import anchor_days, story_days, vote_on_roll, year_known
 from checks.models import Claim, Evidence
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
@@ -34,6 +34,8 @@ TIE = 1.0
 
 #: Where a day came from when an undated story's other claims pinned its vote down (anchor).
 STORY = "the vote the rest of the story describes"
+#: An undated story's own day: a full date in one of its sentences about a decision.
+STORY_DAY = "a day the story gives for a decision"
 #: Weights of where a candidate's day came from (stated in the sentence is strongest).
 DAY_WEIGHT = {
     "date in sentence": 6.0,
@@ -47,6 +49,7 @@ DAY_WEIGHT = {
     "year inferred": 2.0,
     "named, long before": 1.0,
     STORY: 2.0,
+    STORY_DAY: 0.5,
 }
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
@@ -176,6 +179,7 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
         ]
     else:
         out += [(d, STORY) for d in anchor_days(ctx, claim)[0]]
+        out += [(d, STORY_DAY) for d in ctx.memo("story days", lambda: story_days(ctx))]
     seen: set[date] = set()
     return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""
 
@@ -298,7 +302,7 @@ def rank(
         # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
         # named elsewhere in the article, or found days earlier, may be another vote.
         sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
-        if where in {"named, long before", STORY}:
+        if where in {"named, long before", STORY, STORY_DAY}:
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
@@ -383,13 +387,6 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         leaned_on=best.leaned_on if depended else (),
         reason="link.ranked",
     )
-
-
-def year_known(value: dict) -> bool:
-    """Whether a day's year is the text's own: stated, or taken from another date of the text
-    but confirmed by a weekday given with the day ("Thursday, Sept. 14": that date falls on a
-    Thursday only every 5 to 11 years, so the year around the text's time is the one meant)."""
-    return not value.get("base_inferred") or value.get("weekday_matches") is True
 
 
 def decisive_link(link: Link) -> bool:

@@ -19,6 +19,7 @@ from checks.linking import (
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
 from checks.verdicts.events import check_event_date
+from checks.verdicts.mandates import check_mandate_end
 from checks.verdicts.numbers import about_the_security_council
 from checks.verdicts.yearless import check_yearless
 
@@ -100,6 +101,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
         return _coarse(claim, ctx, claimed, shown)
     day = date.fromisoformat(value["date"])
     if is_deadline(claim):
+        in_title = check_mandate_end(claim, ctx, day, shown)
+        if in_title is not None:
+            return in_title
         return make(
             "unverifiable",
             f"Resolved to {shown}: a deadline or an end date (after 'until' or 'by'), "

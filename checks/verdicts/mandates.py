@@ -1,0 +1,74 @@
+"""End dates of mandates ("extended the mandate of UNDOF until 30 June 2026"), compared with
+the end date the resolution's official title states.
+
+Since 2011 most renewals say their end date in the title the votes database keeps ("extension
+of the mandate of the UN Mission in South Sudan (UNMISS) until 30 April 2026"). A date after
+"until" in a sentence that names that resolution and speaks of extending or renewing is then
+checkable. A match supports it; a mismatch is only noted, never called false: a resolution
+often sets several end dates (sanctions and a panel's mandate, a report due "by" a day) and
+its title, cut at 150 characters, may name only one.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from checks.linking import decision_evidence, label, named_decision
+from checks.models import Claim, Verdict
+from checks.verdicts.base import CheckContext, long_date, make
+
+RULE, VERSION = "date.event_on_record", "v1"
+MONTHS = (
+    "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|"
+    "August|September|October|November|December"
+)
+UNTIL_IN_TITLE = re.compile(rf"\buntil\s+(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b")
+EXTENSION = re.compile(r"(?i)\b(extend\w*|extension|renew\w*|prolong\w*|mandate)\b")
+
+
+def title_end_dates(title: str) -> list[date]:
+    """The complete end dates a title states ("until 15 Nov. 2026"); a date cut short by the
+    database's 150-character limit ("until 31 Oct. 20[...]") is not read."""
+    out = []
+    for day, month, year in UNTIL_IN_TITLE.findall(title):
+        try:
+            out.append(datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date())
+        except ValueError:
+            continue
+    return out
+
+
+def check_mandate_end(claim: Claim, ctx: CheckContext, day: date, shown: str) -> Verdict | None:
+    """A deadline compared with the end date in the title of the resolution its sentence names;
+    None when the sentence names none, or its title states no end date."""
+    if not EXTENSION.search(claim.sentence):
+        return None
+    for res in ctx.in_sentence(claim, "resolution"):
+        d = named_decision(ctx, res)
+        ends = title_end_dates(d.title) if d is not None and d.outcome == "adopted" else []
+        if not ends:
+            continue
+        ev = decision_evidence(d, f"{d.key}: {d.title}")
+        common = {"evidence": ev, "claimed": shown, "found": ", ".join(map(long_date, ends))}
+        if day in ends:
+            return make(
+                "supported",
+                f"The article gives {long_date(day)} as an end date; the title of {label(d)} "
+                f'says "until {long_date(day)}" ("{d.title}").',
+                RULE,
+                VERSION,
+                reason="date.mandate_end_matches",
+                **common,
+            )
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}; the title of {label(d)} gives "
+            f"{', '.join(map(long_date, ends))} as an end date, which may be another of its "
+            "deadlines.",
+            RULE,
+            VERSION,
+            reason="date.deadline",
+            **common,
+        )
+    return None
