@@ -317,10 +317,38 @@ def test_vetoes_as_verbs_and_nouns(text, vetoed_by):
     ]
 
 
-def test_a_state_without_a_veto_that_joins_a_veto_voted_against():
-    value = one_vote("Bolivia joined the United States and France to veto the text.")
-    assert sorted(value["vetoed_by"]) == ["France", "United States"]
-    assert value["against_members"] == ["Bolivia"]
+@pytest.mark.parametrize(
+    ("text", "holders", "elected"),
+    [
+        # wire
+        (
+            "Bolivia joined the United States and France to veto the text.",
+            ["France", "United States"],
+            ["Bolivia"],
+        ),
+        # non-native English
+        (
+            "The draft was vetoed by Russia, China and Mozambique on Friday.",
+            ["Russia", "China"],
+            ["Mozambique"],
+        ),
+    ],
+)
+def test_an_elected_member_said_to_veto_is_kept_as_said_not_turned_into_a_no(
+    text, holders, elected
+):
+    """Only a permanent member can veto: a text saying an elected member vetoed asserts
+    something false, so the claim keeps it apart (for a rule to contradict), and does not
+    quietly rewrite it as a vote against, which would read true."""
+    value = one_vote(text)
+    assert sorted(value["vetoed_by"]) == sorted(holders)
+    assert value["vetoed_by_elected"] == elected
+    assert value["against_members"] == []
+
+
+def test_only_permanent_vetoes_have_no_elected_field():
+    value = one_vote("China and Russia vetoed the draft resolution on Tuesday.")
+    assert "vetoed_by_elected" not in value
 
 
 @pytest.mark.parametrize(
@@ -535,3 +563,118 @@ def test_every_name_of_the_federal_republic_is_one_council_seat(name):
     )
     record_name = countries.canonical(columns["columns"]["GERMANY, FEDERAL REPUBLIC OF"])
     assert countries.canonical(name) == record_name == "Germany"
+
+
+# --- one claim per clause: separate assertions are checked separately --------------------------
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # UN press style: the count, then an absent member
+        (
+            "The Council adopted resolution 2799 (2025) by 13 votes in favour, while Guyana was "
+            "absent.",
+            [("13 votes in favour", {"for": 13}), ("Guyana was absent", {"absent": ["Guyana"]})],
+        ),
+        # wire: a count, then a veto in a "but" clause
+        (
+            "The text got 11 votes in favour, but the United States vetoed it.",
+            [
+                ("got 11 votes in favour", {"for": 11}),
+                ("the United States vetoed", {"vetoed_by": ["United States"]}),
+            ],
+        ),
+        # newspaper, the subordinate clause first; the veto clause is false on its face
+        (
+            "While ten members supported the draft, Malta joined France and Russia to veto it.",
+            [
+                ("ten members supported the draft", {"for": 10, "vetoed_by": []}),
+                (
+                    "Malta joined France and Russia to veto",
+                    {
+                        "for": None,
+                        "vetoed_by": ["France", "Russia"],
+                        "vetoed_by_elected": ["Malta"],
+                    },
+                ),
+            ],
+        ),
+        # headline: two clauses joined by "and", neither with a count
+        (
+            "Malta and Ghana were absent at the vote, and Russia vetoed the text.",
+            [
+                ("Malta and Ghana were absent", {"absent": ["Malta", "Ghana"], "vetoed_by": []}),
+                ("Russia vetoed", {"vetoed_by": ["Russia"]}),
+            ],
+        ),
+        # wire, no counts at all: who vetoed and who abstained are two facts
+        (
+            "The United States vetoed the draft, and Japan abstained.",
+            [
+                ("The United States vetoed", {"vetoed_by": ["United States"], "abstaining": []}),
+                ("Japan abstained", {"abstaining": ["Japan"], "vetoed_by": []}),
+            ],
+        ),
+    ],
+)
+def test_separate_finite_clauses_are_separate_claims(text, claims):
+    found = vote_claims(text)
+    assert [c.text for c in found] == [t for t, _ in claims], [(c.text, c.value) for c in found]
+    for claim, (_, want) in zip(found, claims, strict=True):
+        holds(claim.value, want)
+
+
+def test_every_split_claim_is_its_exact_text_and_only_its_own_names():
+    text = "Officials said Turkey and Brazil voted against, while Lebanon abstained on the text."
+    found = vote_claims(text)  # checks text == article[start:end]
+    assert [c.text for c in found] == ["Turkey and Brazil voted against", "Lebanon abstained"]
+    assert found[0].value["abstaining"] == [] and found[1].value["against_members"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        # wire: one count per clause completes one tally
+        ("Twelve members voted in favour, two against and one abstained.", (12, 2, 1)),
+        ("Nine members voted for, four voted against, and the remaining two abstained.", (9, 4, 2)),
+        # a stated count and states named on the other side, clause by clause
+        ("Eleven members backed the text while Russia and China voted against it.", (11, 2, None)),
+        (
+            "In the voting, 10 countries were supporting the draft, but Ecuador and Japan have "
+            "abstained.",
+            (10, None, 2),
+        ),
+        # "with X abstaining" is no finite clause: the abstentions are counted from the names
+        ("The Council adopted the text 13-0, with Russia and China abstaining.", (13, 0, 2)),
+        ("The resolution passed 14-0-1, with the United States abstaining.", (14, 0, 1)),
+        # UN press
+        (
+            "The Council adopted the text by 13 votes to none, with 2 abstentions (China, "
+            "Russian Federation).",
+            (13, 0, 2),
+        ),
+        # counts over two sentences
+        ("Two of the 15 members voted for it. Two voted against and 11 abstained.", (2, 2, 11)),
+        # the rest of the Council completes a tally too
+        (
+            "Two members voted against and three abstained, and all other members voted in favour.",
+            (10, 2, 3),
+        ),
+    ],
+)
+def test_counts_in_several_clauses_stay_one_tally(text, tally):
+    value = one_vote(text)
+    assert (value["for"], value["against"], value["abstain"]) == tally
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire
+        "The Council backed the text in a unanimous vote that passed with Japan abstaining.",
+        # non-native English
+        "The resolution was adopted in a unanimous vote which was held with Brazil abstaining.",
+    ],
+)
+def test_a_relative_clause_on_the_vote_is_the_same_statement(text):
+    value = one_vote(text)
+    assert value["unanimous"] is True and value["abstain"] == 1 and len(value["abstaining"]) == 1

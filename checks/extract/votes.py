@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from checks import countries
 from checks.extract import vote_grammar
 from checks.extract.context import ArticleContext, Found, council_size, number_value
@@ -19,6 +21,13 @@ from checks.patternbook import Pattern, load_json, patterns
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
+# A clause of its own: a verb heading the sentence or a clause joined to it, with its own subject
+# and a finite form ("while Lebanon abstained"), not "with Russia abstaining". A relative clause
+# is not one: it describes a noun of its clause ("a unanimous vote that passed with the US
+# abstaining" is one statement about one vote).
+CLAUSE_DEPS = {"ROOT", "advcl", "conj", "ccomp", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
 
@@ -213,6 +222,50 @@ def _from_grammar(act: vote_grammar.ActorPart) -> Part:
     return part
 
 
+def _is_clause(tok: Token) -> bool:
+    """A finite clause's head: "voted" in "while Lebanon abstained", not "abstaining"."""
+    if tok.dep_ not in CLAUSE_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return False
+    return tok.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in tok.children
+    )
+
+
+def _clause(ctx: ArticleContext, part: Part) -> int | None:
+    """The token heading the finite clause a part stands in; None when the parse cannot say
+    (no statistical parser, or a 'sentence' so long it is a table whose parse is noise)."""
+    if not ctx.statistical:
+        return None
+    span = ctx.doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None or len(span.sent) > vote_grammar.MAX_TOKENS:
+        return None
+    tok = span.root
+    while not _is_clause(tok) and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
+
+
+def _side_figure(part: Part) -> bool:
+    """A figure for one side of a tally: a count, states named on a side (counted from the
+    names), or "all the others". Absences and vetoes are not sides of a tally."""
+    return bool(part.counts) or part.rest is not None or any(part.lists.values())
+
+
+def _separate_clause(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
+    """ "Turkey voted against, while Lebanon abstained"; "nine voted in favour, while Malta
+    was absent": two assertions a reader checks apart, so two claims. A tally told clause by
+    clause stays one claim ("12 in favour, two against and one abstained", "won 12 votes,
+    while Russia and China abstained"): both give a side's figure and one states a number.
+    Overlapping parts stay together too (one claim's words cannot be cut in two)."""
+    stated = bool(part.counts) or any(p.counts for p in group)
+    if stated and _side_figure(part) and any(_side_figure(p) for p in group):
+        return False
+    if part.start < max(p.end for p in group):
+        return False
+    here, there = _clause(ctx, part), _clause(ctx, group[-1])
+    return here is not None and there is not None and here != there
+
+
 def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
     """Merge a part into a group when it adds new facts about the same vote nearby."""
     last = group[-1]
@@ -228,12 +281,12 @@ def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
     if keys & set(part.counts):
         return False
     if same_sentence:
-        return True
+        return not _separate_clause(group, part, ctx)
     # The parser may cut a sentence short ("14 members voted yes | and Russia abstained."):
     # parts with no full stop, semicolon or line break between them are one statement.
     gap = ctx.text[last.end : part.start]
     if 0 <= len(gap) < 150 and not re.search(r"[.!?;\n]", gap):
-        return True
+        return not _separate_clause(group, part, ctx)
     # Counts split over two sentences ("Two voted for. Two against and 11 abstained").
     return next_sentence and bool(part.counts) and bool(keys) and part.start - last.end < 300
 
@@ -269,14 +322,15 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
             value["without_vote"] = True
         if part.only:
             value["only"] = True
-    # Only a permanent member's "no" is a veto: "Bolivia joined Russia and China to veto" is
-    # two vetoes and one vote against.
+    # Only a permanent member holds a veto. "Bolivia joined Russia and China to veto" says
+    # Bolivia vetoed: kept apart as what the text asserts (a rule can then contradict it),
+    # never rewritten as a vote against, which would make a false assertion read true. A
+    # name we cannot place ("a Western veto") is left out rather than guessed.
     holders = [n for n in value["vetoed_by"] if countries.is_permanent_member(n)]
-    # A known state without a veto voted against; a name we cannot place ("a Western veto")
-    # is left out rather than guessed.
-    others = [n for n in value["vetoed_by"] if n not in holders and countries.is_known(n)]
+    elected = [n for n in value["vetoed_by"] if n not in holders and countries.is_known(n)]
     value["vetoed_by"] = holders
-    value["against_members"] += [n for n in others if n not in value["against_members"]]
+    if elected:
+        value["vetoed_by_elected"] = elected
     if absent:
         value["absent"] = absent
     if (value.get("only", False)) and value["for"] is None:
