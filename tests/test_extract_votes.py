@@ -678,3 +678,35 @@ def test_counts_in_several_clauses_stay_one_tally(text, tally):
 def test_a_relative_clause_on_the_vote_is_the_same_statement(text):
     value = one_vote(text)
     assert value["unanimous"] is True and value["abstain"] == 1 and len(value["abstaining"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        # wire style: the side word after a tally belongs to the whole tally
+        ("The Security Council voted 12-2 in favour of the sanctions, with Lebanon abstaining.",
+         (12, 2, 1)),
+        # newspaper style
+        ("Council members voted 14-1 for the draft on Thursday.", (14, 1, None)),
+        ("The resolution passed 13-0 in favor, with two abstentions.", (13, 0, 2)),
+    ],
+)  # fmt: skip
+def test_a_side_word_after_a_tally_does_not_make_a_second_count(text, tally):
+    vote = next(c for c in extract_claims(text).claims if c.type == "vote")
+    assert (vote.value["for"], vote.value["against"], vote.value["abstain"]) == tally
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # headline style: a list match that ran back over the previous clause starts at the
+        # first state it names, and each clause is its own claim
+        ("Britain and Japan stayed away from the vote in the Security Council, and the United "
+         "States voted against the text.", "the United States voted against"),
+        ("Malta was absent from the meeting of the Council, and Russia voted against.",
+         "Russia voted against"),
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_comma_and_is_its_own_claim(text, starts):
+    texts = [c.text for c in extract_claims(text).claims if c.type == "vote"]
+    assert starts in texts, texts

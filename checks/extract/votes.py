@@ -10,24 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-
-from spacy.tokens import Token
+from itertools import islice
 
 from checks import countries
 from checks.extract import vote_grammar
+from checks.extract.clauses import clause_head
 from checks.extract.context import ArticleContext, Found, council_size, number_value
 from checks.patternbook import Pattern, load_json, patterns
 
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
-# A clause of its own: a verb heading the sentence or a clause joined to it, with its own subject
-# and a finite form ("while Lebanon abstained"), not "with Russia abstaining". A relative clause
-# is not one: it describes a noun of its clause ("a unanimous vote that passed with the US
-# abstaining" is one statement about one vote).
-CLAUSE_DEPS = {"ROOT", "advcl", "conj", "ccomp", "parataxis"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
 
@@ -60,14 +53,23 @@ def _states(ctx: ArticleContext, text: str, start: int, *, trusted: bool = False
     """Names in a matched list that are states (known names, spaCy GPE/NORP, or any name
     where the pattern itself guarantees a list of members, as in "abstentions (A, B)")."""
     out: list[str] = []
+    for canon, _offset in _state_names(ctx, text, start, trusted=trusted):
+        if canon not in out:
+            out.append(canon)
+    return out
+
+
+def _state_names(
+    ctx: ArticleContext, text: str, start: int, *, trusted: bool = False
+) -> list[tuple[str, int]]:
+    """(canonical name, offset in the article) of each state in a matched list."""
+    out: list[tuple[str, int]] = []
     for name in countries.split_names(text):
         offset = ctx.text.find(name, start)
         ent = ctx.entity_at(offset, offset + len(name)) if offset >= 0 else None
         is_state = countries.is_known(name) or (ent is not None and ent.label_ in {"GPE", "NORP"})
         if is_state or (trusted and name[:1].isupper()):
-            canon = countries.canonical(name)
-            if canon not in out:
-                out.append(canon)
+            out.append((countries.canonical(name), offset))
     return out
 
 
@@ -160,7 +162,10 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
     part.only = bool(p.options.get("only"))
     start_at = p.options.get("start_at")
     if start_at == "who":
-        part.start = m.start(who)
+        # from the first state named ("in the Security Council, and the United States voted
+        # against" starts at "the United States")
+        offsets = [o for _c, o in _state_names(ctx, g[who], m.start(who)) if o >= 0]
+        part.start = min(offsets, default=m.start(who))
     elif start_at == "subject":
         s, _ = ctx.sentence_bounds(m.start(), m.end())
         ents = ctx.entities_in(s, m.start(), {"GPE"})
@@ -222,27 +227,8 @@ def _from_grammar(act: vote_grammar.ActorPart) -> Part:
     return part
 
 
-def _is_clause(tok: Token) -> bool:
-    """A finite clause's head: "voted" in "while Lebanon abstained", not "abstaining"."""
-    if tok.dep_ not in CLAUSE_DEPS or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        return False
-    return tok.tag_ in FINITE_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in tok.children
-    )
-
-
 def _clause(ctx: ArticleContext, part: Part) -> int | None:
-    """The token heading the finite clause a part stands in; None when the parse cannot say
-    (no statistical parser, or a 'sentence' so long it is a table whose parse is noise)."""
-    if not ctx.statistical:
-        return None
-    span = ctx.doc.char_span(part.start, part.end, alignment_mode="expand")
-    if span is None or len(span.sent) > vote_grammar.MAX_TOKENS:
-        return None
-    tok = span.root
-    while not _is_clause(tok) and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.i
+    return clause_head(ctx, part.start, part.end)
 
 
 def _side_figure(part: Part) -> bool:
@@ -372,6 +358,20 @@ def _recent(kept: list[Part], start: int) -> Iterator[Part]:
         yield k
 
 
+def _misreads_a_tally(kept: list[Part], part: Part) -> bool:
+    """A count that starts inside a tally and runs past it reads one of the tally's numbers
+    with the words after it: in "voted 12-2 in favour of the text", "2 in favour" is not a
+    second count of votes for, "12-2" is the whole tally."""
+    if not part.counts:
+        return False
+    return any(  # the tally is among the last parts kept (they are sorted by start)
+        k.start < part.start < k.end < part.end
+        and len(k.counts) >= 2
+        and any(k.counts.get(x, n) != n for x, n in part.counts.items())
+        for k in islice(_recent(kept, part.start), 3)
+    )
+
+
 def _absorb(outer: Part, inner: Part) -> None:
     """Names, vetoes and flags of a nested part that the outer part does not have."""
     for key, names in inner.lists.items():
@@ -399,6 +399,8 @@ def find(ctx: ArticleContext) -> list[Found]:
             ),
             None,
         )
+        if outer is None and _misreads_a_tally(kept, part):
+            continue
         if outer is None:
             kept.append(part)
         else:
