@@ -261,7 +261,9 @@ def rank(
     pool = [(day, where, d) for day, where in days
             for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day))]  # fmt: skip
     # A resolution the article cites from years before is background, not the day's vote.
-    long_ago = ctx.article_date - timedelta(days=60) if ctx.article_date else None
+    # (In an undated text, the latest day the story states for a decision stands for its date.)
+    story = ctx.article_date or max(ctx.memo("story days", lambda: story_days(ctx)), default=None)
+    long_ago = story - timedelta(days=60) if story else None
     pool += [
         (d.date, where if long_ago is None or d.date >= long_ago else "named, long before", d)
         for where, d in nearby

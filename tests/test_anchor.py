@@ -115,3 +115,44 @@ def test_states_named_as_abstaining_that_did_not_sit_rule_a_decision_out():
                        services=Services(decisions=FakeIndex([cw_2013, CW])))  # fmt: skip
     vote = next(got[c.id] for c in claims if c.type == "vote")
     assert vote.label == "unverifiable" and vote.reason == "vote.no_link", vote.explanation
+
+
+E10_2023 = ("Albania", "Brazil", "Ecuador", "Gabon", "Ghana", "Japan", "Malta", "Mozambique",
+            "Switzerland", "United Arab Emirates")  # fmt: skip
+SAHEL_2017 = decision(
+    "S/RES/2374(2017)", "adopted", date(2017, 9, 5), "sanctions in Mali", vote=(15, 0, 0),
+    members=members(yes=("China", "France", "Russia", "United Kingdom", "United States", "Japan")),
+    number=2374,
+)  # fmt: skip
+MALI_A = decision(
+    "S/2023/638", "vetoed", date(2023, 8, 30), "The situation in Mali", vote=(13, 1, 1),
+    members=members(yes=tuple(n for n in (*E10_2023, "France", "United Kingdom", "United States")),
+                    no=("Russia",), abstain=("China",)),
+    vetoed_by=("Russia",),
+)  # fmt: skip
+MALI_B = decision(
+    "S/2023/639", "failed", date(2023, 8, 30), "The situation in Mali", vote=(1, 1, 13),
+    members=members(yes=("Russia",), no=("Japan",),
+                    abstain=tuple(n for n in (*E10_2023, "China", "France", "United Kingdom",
+                                              "United States") if n != "Japan")),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # regional outlet
+        "Russia on Wednesday, August 30, 2023, vetoed the proposal to extend UN sanctions on Mali. "
+        "Moscow's own draft was then put to the vote. Japan voted no, and 13 other members "
+        "abstained. The sanctions were imposed via resolution 2374 of 5 September 2017.",
+        # wire style
+        "Russia vetoed a renewal of the Mali sanctions on Wednesday, Aug. 30, 2023, in the Security "
+        "Council. On the rival Russian text, Japan voted no and 13 other members abstained. "
+        "The regime dates from resolution 2374 of 5 September 2017.",
+    ],
+)
+def test_an_undated_story_s_own_day_beats_a_resolution_it_cites_from_years_before(text):
+    pairs = verdicts(text, [SAHEL_2017, MALI_A, MALI_B])
+    vote = of(pairs, "vote", "Japan")
+    assert vote.label == "supported", vote.explanation
+    assert vote.decision["decision"]["key"] == "S/2023/639"
