@@ -44,12 +44,17 @@ class Statements:
     counts: dict[str, int] = field(default_factory=dict)  # row attribute -> count
     members: dict[str, str] = field(default_factory=dict)  # canonical name -> Y/N/A
     unanimous: bool = False
+    month_day: tuple[int, int] | None = None  # "last night [March 17]": a day without a year
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.members or self.unanimous)
 
     def fit(self, row: Any) -> bool:
         """Whether a row of the votes database agrees with every statement."""
+        if self.month_day and (
+            row.date is None or (row.date.month, row.date.day) != self.month_day
+        ):
+            return False
         for attr, n in self.counts.items():
             if getattr(row, attr) != n:
                 return False
@@ -103,7 +108,20 @@ def story_statements(ctx: CheckContext, claim: Claim) -> Statements | None:
             continue
         if not out.add(other.value):
             return None
+    out.month_day = _decision_month_day(ctx, claim)
     return out or None
+
+
+def _decision_month_day(ctx: CheckContext, claim: Claim) -> tuple[int, int] | None:
+    """The one day and month (no year) the story gives in its sentences about a decision."""
+    found = set()
+    for c in ctx.claims:
+        v = c.value
+        if c.type != "date" or c is claim or not (c.links or {}).get("outcome"):
+            continue
+        if v.get("month") and v.get("day") and (not v.get("date") or v.get("base_inferred")):
+            found.add((int(v["month"]), int(v["day"])))
+    return found.pop() if len(found) == 1 else None
 
 
 def anchor_days(ctx: CheckContext, claim: Claim) -> tuple[list[date], str]:
@@ -116,7 +134,7 @@ def anchor_days(ctx: CheckContext, claim: Claim) -> tuple[list[date], str]:
     if idx is None or said is None:
         return [], ""
     key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
-           said.unanimous)  # fmt: skip
+           said.unanimous, said.month_day)  # fmt: skip
     try:
         days = ctx.memo(key, lambda: idx.days_where(said.fit))
     except SourceError as exc:

@@ -156,3 +156,42 @@ def test_an_undated_story_s_own_day_beats_a_resolution_it_cites_from_years_befor
     vote = of(pairs, "vote", "Japan")
     assert vote.label == "supported", vote.explanation
     assert vote.decision["decision"]["key"] == "S/2023/639"
+
+
+RHODESIA = decision(
+    "S/9696", "vetoed", date(1970, 3, 17), "Question concerning the situation in Southern Rhodesia",
+    vote=(9, 2, 4),
+    members=members(yes=("USSR", "China", "Nepal", "Zambia", "Burundi", "Sierra Leone", "Syria",
+                         "Poland", "Nicaragua"),
+                    no=("United Kingdom", "United States"),
+                    abstain=("France", "Colombia", "Finland", "Spain")),
+    vetoed_by=("United Kingdom", "United States"),
+)  # fmt: skip
+FALKLANDS = decision(
+    "S/15156", "vetoed", date(1982, 6, 4), "Question concerning the situation in the region of "
+    "the Falkland Islands (Islas Malvinas) and Southern Rhodesia", vote=(9, 2, 4),
+    members=members(no=("United Kingdom", "United States")),
+    vetoed_by=("United Kingdom", "United States"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 1970 newspaper style, with an editor's bracketed date
+        "The United States last night [March 17] cast its first veto, on a resolution on "
+        "Southern Rhodesia. The resolution received nine affirmative votes with two against "
+        "and four abstentions, and was supported by Russia and China.",
+        # wire style
+        "The United States on March 17 vetoed a resolution on Southern Rhodesia. The text had "
+        "won nine votes, with two against and four abstentions; Zambia and Nepal backed it.",
+    ],
+)
+def test_a_day_without_a_year_narrows_the_vote_of_an_undated_story(text):
+    pairs = verdicts(text, [RHODESIA, FALKLANDS])
+    tally = of(pairs, "vote", "nine")
+    # two vetoes by the US with a 9-2-4 tally; only one was on 17 March
+    assert tally.label == "supported", tally.explanation
+    assert tally.decision["decision"]["key"] == "S/9696"
+    march = of(pairs, "date", "March 17")
+    assert (march.label, march.reason) == ("supported", "date.fits_linked_decision")

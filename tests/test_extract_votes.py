@@ -710,3 +710,22 @@ def test_a_side_word_after_a_tally_does_not_make_a_second_count(text, tally):
 def test_a_clause_after_a_comma_and_is_its_own_claim(text, starts):
     texts = [c.text for c in extract_claims(text).claims if c.type == "vote"]
     assert starts in texts, texts
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoed_by"),
+    [
+        # 1970s newspaper style: a time word, an editor's bracketed date, an ordinal veto
+        ("The United States last night [March 17] cast its first veto in the Council.",
+         ["United States"]),
+        # wire style
+        ("Russia on Tuesday cast its 17th veto on Syria.", ["Russia"]),
+        ("Britain yesterday used its fourth veto on the question.", ["United Kingdom"]),
+    ],
+)  # fmt: skip
+def test_an_ordinal_veto_after_a_time_word_is_a_veto(text, vetoed_by):
+    claims = extract_claims(text).claims
+    vote = next(c for c in claims if c.type == "vote")
+    assert vote.value["vetoed_by"] == vetoed_by
+    if "fourth" in text:  # the ordinal is still a number claim (Britain's fourth veto)
+        assert any(c.type == "number" and c.text == "fourth veto" for c in claims)

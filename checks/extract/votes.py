@@ -21,6 +21,10 @@ from checks.patternbook import Pattern, load_json, patterns
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
+ORDINAL_VETO = re.compile(
+    r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(st|nd|rd|th))"
+    r"\s+veto"
+)
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
 
@@ -420,5 +424,9 @@ def find(ctx: ArticleContext) -> list[Found]:
             continue  # nothing left to say (e.g. "a Western veto": no state named)
         # "the nine votes needed" is also a number (the threshold) for the number finder.
         shortfall = any(p.below for p in group)
-        found.append(Found("vote", start, end, value, priority=1, shares_numbers=shortfall))
+        # "cast its fourth veto" is also a number (Britain's fourth veto) for the number finder.
+        ordinal = bool(ORDINAL_VETO.search(ctx.text, start, end))
+        found.append(
+            Found("vote", start, end, value, priority=1, shares_numbers=shortfall or ordinal)
+        )
     return found
