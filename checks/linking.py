@@ -143,7 +143,15 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     """Days the story may put the decision on, with where each came from; and a note when the
     sentence speaks of another time (no day of the story can stand for it)."""
     links = claim.links
-    if links.get("tense") in {"future", "habitual"}:
+    # "passed on Friday ..., as it has done in the past": a sentence that states its own day
+    # speaks of that day, whatever habit it also mentions
+    own_day = links.get("tense") == "habitual" and any(
+        (c := _claim(ctx, i)) is not None
+        and c.value.get("precision") == "day"
+        and c.value.get("date")
+        for i in links.get("dates", [])
+    )
+    if links.get("tense") in {"future", "habitual"} and not own_day:
         return (
             [],
             f"The sentence speaks of {'a plan' if links['tense'] == 'future' else 'other times'}.",

@@ -670,9 +670,36 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
          "failed"),
         # newspaper style: adopted stays adopted
         ("The Council adopted the text after weeks of talks.", "adopted"),
+        # a veto not cast is no veto (wire and newspaper styles)
+        ("The resolution passed 14-0, with the United States abstaining rather than using its "
+         "veto.", "adopted"),
+        ("Washington let the text through instead of vetoing it, and it was adopted 14-0.",
+         "adopted"),
+        ("China threatened to veto the draft, which was adopted anyway.", "adopted"),
+        # a veto and an adoption in one sentence: two decisions, no single outcome
+        ("Russia vetoed the draft after the Council had adopted a rival text.", None),
     ],
 )  # fmt: skip
 def test_outcome_words_of_a_sentence(sentence, outcome):
     from checks.extract.links import outcome_of
 
     assert outcome_of(sentence) == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style: a habit mentioned beside the day's vote
+        "The Security Council on Friday extended the Iran panel of experts in a unanimous vote, "
+        "with the United States abstaining rather than using its veto as it has often done in "
+        "the past.",
+        # newspaper style
+        "On Friday, in a unanimous vote with the United States abstaining, the Council "
+        "extended Iran's panel of experts, as it has usually done in the past.",
+    ],
+)
+def test_a_sentence_that_states_its_day_is_about_that_day_despite_a_habit(text):
+    _c, verdict = one(run(text, FRIDAY, [IRAN_ADOPTED], "vote"))
+    # linked to the day's resolution (15-0-0), where the United States did not abstain
+    assert verdict.decision and verdict.decision["decision"]["key"] == "S/RES/2999(2020)"
+    assert verdict.reason != "vote.other_time", verdict.explanation
