@@ -676,8 +676,8 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
         ("Washington let the text through instead of vetoing it, and it was adopted 14-0.",
          "adopted"),
         ("China threatened to veto the draft, which was adopted anyway.", "adopted"),
-        # a veto and an adoption in one sentence: two decisions, no single outcome
-        ("Russia vetoed the draft after the Council had adopted a rival text.", None),
+        # a veto cast outweighs adoption words
+        ("No decision could be adopted, owing to the vetoes of France and Britain.", "vetoed"),
     ],
 )  # fmt: skip
 def test_outcome_words_of_a_sentence(sentence, outcome):
@@ -703,3 +703,19 @@ def test_a_sentence_that_states_its_day_is_about_that_day_despite_a_habit(text):
     # linked to the day's resolution (15-0-0), where the United States did not abstain
     assert verdict.decision and verdict.decision["decision"]["key"] == "S/RES/2999(2020)"
     assert verdict.reason != "vote.other_time", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # UN history page style, and wire style
+        "Envoys met in Yangon in August 2017. The Council discussed Myanmar on 14 September, "
+        "but no decision could be adopted, owing to the veto of China.",
+        "Envoys met in Yangon in August 2017. On 14 September the Council failed to agree on "
+        "Myanmar after China vetoed the draft.",
+    ],
+)
+def test_a_day_said_to_have_no_decision_is_never_supported_by_one(text):
+    pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if "14 September" in c.text]
+    _c, verdict = one(pairs)
+    assert verdict.label != "supported", verdict.explanation

@@ -43,18 +43,18 @@ def _outcome_words() -> dict[str, re.Pattern[str]]:
 
 def outcome_of(sentence: str) -> str | None:
     """ "failed" (lacked the votes), "vetoed", "not_adopted" or "adopted" from the words; None
-    when it says none, or both a failure (or veto) and an adoption (two decisions in one
-    sentence)."""
+    when it says none, or both a failure and an adoption (two decisions in one sentence). A
+    veto cast outweighs adoption words ("no decision could be adopted, owing to the vetoes")."""
     words = _outcome_words()
     if words["failed"].search(sentence):
         return "failed"
     # "passed ... with the United States abstaining rather than using its veto": no veto cast
     sentence = words["not_a_veto"].sub(" ", sentence)
+    if words["vetoed"].search(sentence):
+        return "vetoed"
+    failed = bool(words["not_adopted"].search(sentence))
     # "failure to adopt", "was not adopted": the adoption words inside are not an adoption.
     adopted = bool(words["adopted"].search(words["not_adopted"].sub(" ", sentence)))
-    if words["vetoed"].search(sentence):
-        return None if adopted else "vetoed"
-    failed = bool(words["not_adopted"].search(sentence))
     if failed and not adopted:
         return "not_adopted"
     if adopted and not failed:

@@ -56,6 +56,8 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     claimed = value.get("expression", claim.text)
     if value.get("date") is None:
         on_decision = check_yearless(claim, ctx, claimed) if about_a_decision(claim) else None
+        if NO_DECISION.search(claim.sentence):
+            on_decision = None  # "no decision could be adopted on ...": nothing to support
         if on_decision is not None:
             return on_decision
         return make(
@@ -140,12 +142,13 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             reason="date.after_article",
         )
     if not year_known(value):
-        on_decision = check_yearless(claim, ctx, shown)
+        denied = NO_DECISION.search(claim.sentence)
+        on_decision = None if denied else check_yearless(claim, ctx, shown)
         if on_decision is None:
             # the day of the story's year: a fitting decision that day supports it; no other
             # answer is given, since the year is the text's guess
-            on_day = _decision_on_day(claim, ctx, day, shown)
-            on_decision = on_day if on_day.label == "supported" else None
+            on_day = None if denied else _decision_on_day(claim, ctx, day, shown)
+            on_decision = on_day if on_day is not None and on_day.label == "supported" else None
         if on_decision is not None:
             return on_decision
         return make(
