@@ -34,6 +34,9 @@ TIE = 1.0
 
 #: Where a day came from when an undated story's other claims pinned its vote down (anchor).
 STORY = "the vote the rest of the story describes"
+#: Days the sentence itself states, and a decision the sentence itself names.
+STATED = {"date in sentence", "year inferred"}
+IN_SENTENCE = "named in the sentence"
 #: An undated story's own day: a full date in one of its sentences about a decision.
 STORY_DAY = "a day the story gives for a decision"
 #: Weights of where a candidate's day came from (stated in the sentence is strongest).
@@ -296,9 +299,14 @@ def rank(
         if o and "outcome" in (d.disputes or {}):
             o = 0.0  # the records disagree on the outcome: it neither rules out nor supports
             why.append("its outcome is disputed between the records")
-        if o < 0:
+        if o <= -4:
             continue  # "vetoed" is not about a resolution adopted that day: another decision
-        if o:
+        if o < 0:
+            # "vetoed" of a draft that failed for lack of votes: a common slip, so the draft
+            # stays in reach (ranked lower) and the rule compares the outcome
+            score += o
+            why.append(f"the sentence says {outcome.replace('_', ' ')}, the record {d.outcome}")
+        elif o:
             score += o
             why.append(f"the sentence says {outcome.replace('_', ' ')}")
             leaned.append("outcome")
@@ -322,7 +330,16 @@ def rank(
         cand = Candidate(d, score, tuple(why), leaned_on=tuple(leaned), sure=sure, base=base)
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand
-    return sorted(out.values(), key=lambda c: -c.score)
+    ranked = sorted(out.values(), key=lambda c: -c.score)
+    # A sentence that states its own day is about that day: when a decision on it fits the
+    # subject, decisions of other days are not candidates, whatever the outcome words say
+    # ("vetoed ... on October 16" of the draft that failed that day, not of a veto two days on).
+    stated = {day for day, where in days if where in STATED}
+    if any(c.decision.date in stated for c in ranked):
+        ranked = [
+            c for c in ranked if c.decision.date in stated or c.why[0].startswith(IN_SENTENCE)
+        ]
+    return ranked
 
 
 def link_decision(ctx: CheckContext, claim: Claim) -> Link:

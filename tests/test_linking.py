@@ -719,3 +719,40 @@ def test_a_day_said_to_have_no_decision_is_never_supported_by_one(text):
     pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if "14 September" in c.text]
     _c, verdict = one(pairs)
     assert verdict.label != "supported", verdict.explanation
+
+
+GAZA_FAILED = decision(
+    "S/2023/772", "failed", date(2023, 10, 16),
+    "The situation in the Middle East, including the Palestinian question (Gaza ceasefire)",
+    vote=(5, 4, 6), members=members(yes=("Russia", "China"), no=("United States", "France")),
+)  # fmt: skip
+
+
+GAZA_VETOED = decision(
+    "S/2023/773", "vetoed", date(2023, 10, 18),
+    "The situation in the Middle East, including the Palestinian question (Gaza humanitarian "
+    "pauses)", vote=(12, 1, 2), members=members(no=("United States",), abstain=("Russia",)),
+    vetoed_by=("United States",),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # non-native English outlet
+        "The Security Council vetoed a Russian resolution calling for a Gaza ceasefire on "
+        "October 16 in New York.",
+        # wire style
+        "On Monday, October 16, the Russian draft on a Gaza ceasefire was vetoed in the Council.",
+    ],
+)
+def test_vetoed_said_of_a_draft_that_failed_on_the_stated_day(text):
+    # a draft on the same subject was vetoed two days later, on the article's date: the
+    # sentence states its day, so that veto is not what it describes
+    pairs = run(text, date(2023, 10, 18), [GAZA_FAILED, GAZA_VETOED])
+    day = next(v for c, v in pairs if c.type == "date")
+    # the day had the vote: the date is right, whatever word the text uses for its outcome
+    assert (day.label, day.reason) == ("supported", "date.decision_on_day"), day.explanation
+    vote = next((v for c, v in pairs if c.type == "vote"), None)
+    if vote is not None:  # "vetoed" of a draft that failed for lack of votes is not a veto
+        assert (vote.label, vote.reason) == ("contradicted", "vote.not_vetoed"), vote.explanation

@@ -143,8 +143,9 @@ def _vetoers(d: Any) -> set[str]:
 
 
 def compare_veto(value: dict, d: Any, out: Comparison) -> None:
-    """A veto is a permanent member's negative vote on a draft that had the votes to pass."""
-    if not value.get("vetoed_by"):
+    """A veto is a permanent member's negative vote on a draft that had the votes to pass.
+    "The draft was vetoed" (no holder named) is compared on the outcome alone."""
+    if not value.get("vetoed_by") and not value.get("vetoed"):
         return
     if "outcome" in (d.disputes or {}):
         # The sources disagree on whether it was vetoed at all: decide nothing on it.
@@ -161,8 +162,8 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
         out.problems.append(("vote.not_vetoed", words))
         return
     recorded = _vetoers(d)
-    said = {countries.canonical(c) for c in value["vetoed_by"]}
-    if recorded and said != recorded:
+    said = {countries.canonical(c) for c in value.get("vetoed_by") or []}
+    if said and recorded and said != recorded:
         out.problems.append(
             (
                 "vote.veto_differs",
