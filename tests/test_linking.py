@@ -756,3 +756,23 @@ def test_vetoed_said_of_a_draft_that_failed_on_the_stated_day(text):
     vote = next((v for c, v in pairs if c.type == "vote"), None)
     if vote is not None:  # "vetoed" of a draft that failed for lack of votes is not a veto
         assert (vote.label, vote.reason) == ("contradicted", "vote.not_vetoed"), vote.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # newspaper style: "The last" points back to the Council's resolutions
+        ("The Security Council has passed several resolutions on the Iran arms embargo. The "
+         "last was adopted on August 14, 2020.", "supported"),
+        # wire style: "It" points back to the draft
+        ("The Security Council voted on a text extending the Iran panel of experts. It was "
+         "unanimously adopted on 14 August 2020.", "supported"),
+        # no Council decision that day on the subject: no answer, never "not found"
+        ("The Security Council has passed several resolutions on the Iran arms embargo. The "
+         "last was adopted on August 12, 2020.", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_a_sentence_continuing_one_about_the_council_is_dated_by_its_decisions(text, label):
+    pairs = run(text, date(2020, 9, 1), [IRAN_ADOPTED], "date")
+    _c, verdict = one(pairs)
+    assert verdict.label == label, verdict.explanation

@@ -118,6 +118,12 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     named = _named(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
+    if not about_a_decision(claim) and continues_a_council_sentence(claim, ctx):
+        # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
+        # 2008": only a decision of that day on the subject can answer; none is no answer
+        found = _decision_on_day(claim, ctx, day, shown) if year_known(value) else None
+        if found is not None and found.label == "supported":
+            return found
     if not about_a_decision(claim):
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
@@ -178,6 +184,24 @@ def about_a_decision(claim: Claim) -> bool:
         return False
     council_act = about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
     return bool(council_act or PERMANENT_VETO.search(claim.sentence))
+
+
+#: A sentence whose subject points back to the decision of the sentence before.
+ANAPHORIC_DECISION = re.compile(
+    r"^\s*(?:It|This|That|The\s+(?:last|first|latest|previous|earlier|second|third|new|"
+    r"text|resolution|draft|measure|motion|proposal))\b[^.;]{0,40}?\b(?:was|were|had\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:adopted|passed|approved|vetoed|rejected|blocked)\b"
+)
+
+
+def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
+    """ "The last was adopted on ...", "It was vetoed on ...", right after a sentence about
+    the Security Council."""
+    if claim.links.get("body") not in (None, "SC") or not ANAPHORIC_DECISION.match(claim.sentence):
+        return False
+    before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
+    last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
+    return about_the_security_council(last)
 
 
 def is_deadline(claim: Claim) -> bool:
