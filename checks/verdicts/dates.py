@@ -6,38 +6,21 @@ import re
 from datetime import date
 
 from checks.attach import DECISION_VERB
-from checks.linking import (
-    decision_evidence,
-    describe,
-    label,
-    link_decision,
-    named_decision,
-    rank,
-    subject,
-    year_known,
-)
+from checks.decision_text import decision_evidence, describe, label, subject
+from checks.linking import link_decision, named_decision, rank, year_known
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
+from checks.verdicts.date_context import (
+    NO_DECISION,
+    about_a_decision,
+    continues_a_council_sentence,
+    is_deadline,
+)
 from checks.verdicts.events import check_event_date
 from checks.verdicts.mandates import check_mandate_end
-from checks.verdicts.numbers import about_the_security_council
 from checks.verdicts.yearless import check_yearless
 
 RULE, VERSION = "date.event_on_record", "v1"
-ACTION = re.compile(
-    r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
-    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|resolution|draft)\b"
-)
-#: A sentence that says nothing was decided ("no decision was taken", "failed to agree").
-NO_DECISION = re.compile(
-    r"(?i)\b(no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
-    r"failed\s+to\s+(agree|act|reach|decide|take)|did\s+not\s+(vote|act|decide|adopt|take))\b"
-)
-#: Words that make a date a deadline or an end, not the day something was decided.
-DEADLINE = re.compile(
-    r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
-    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
-)
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -167,51 +150,6 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             reason="date.year_inferred",
         )
     return _decision_on_day(claim, ctx, day, shown)
-
-
-#: A permanent member vetoing: a Council act, even where the sentence does not name the Council
-#: ("Russia on Wednesday vetoed the proposal to extend sanctions on Mali").
-PERMANENT_VETO = re.compile(
-    r"\b(Russia|Russian\s+Federation|Moscow|China|Beijing|(the\s+)?United\s+States|U\.S\.|"
-    r"Washington|Britain|(the\s+)?United\s+Kingdom|U\.K\.|France|Paris|Soviet\s+Union|USSR)\b"
-    r"[^.;]{0,60}?\bveto(ed|es|ing)?\b"
-)
-
-
-def about_a_decision(claim: Claim) -> bool:
-    """The sentence speaks of a Council act (the UN records may date it)."""
-    if claim.links.get("body") not in (None, "SC"):
-        return False
-    council_act = about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
-    return bool(council_act or PERMANENT_VETO.search(claim.sentence))
-
-
-#: A sentence whose subject points back to the decision of the sentence before.
-ANAPHORIC_DECISION = re.compile(
-    r"^\s*(?:It|This|That|The\s+(?:last|first|latest|previous|earlier|second|third|new|"
-    r"text|resolution|draft|measure|motion|proposal))\b[^.;]{0,40}?\b(?:was|were|had\s+been)\s+"
-    r"(?:\w+ly\s+)?(?:adopted|passed|approved|vetoed|rejected|blocked)\b"
-)
-
-
-def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
-    """ "The last was adopted on ...", "It was vetoed on ...", right after a sentence about
-    the Security Council."""
-    if claim.links.get("body") not in (None, "SC") or not ANAPHORIC_DECISION.match(claim.sentence):
-        return False
-    before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
-    last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
-    return about_the_security_council(last)
-
-
-def is_deadline(claim: Claim) -> bool:
-    """ "until 30 June", "no later than 1 March", "expires on ..." (but "By 27 June, the
-    Council had voted" opens a sentence about what was done by then)."""
-    offset = claim.start - claim.sentence_start
-    before = claim.sentence[max(0, offset - 30) : offset]
-    if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
-        return False
-    return bool(DEADLINE.search(before))
 
 
 def _named(claim: Claim, ctx: CheckContext):

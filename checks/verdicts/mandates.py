@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from checks.linking import decision_evidence, label, named_decision
+from checks.decision_text import decision_evidence, label
+from checks.linking import named_decision
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make
 

@@ -11,7 +11,8 @@ import re
 from functools import cache
 from typing import Any
 
-from checks.linking import decision_evidence, describe, label, named_decision, subject
+from checks.decision_text import decision_evidence, describe, label, subject
+from checks.linking import named_decision
 from checks.models import Claim, Verdict
 from checks.patternbook import load_json
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text

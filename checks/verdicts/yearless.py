@@ -16,16 +16,8 @@ from datetime import date
 from typing import Any
 
 from checks.anchor import anchor_days
-from checks.linking import (
-    STORY,
-    TIE,
-    decision_evidence,
-    describe,
-    label,
-    link_decision,
-    named_decision,
-    rank,
-)
+from checks.decision_text import decision_evidence, describe, label
+from checks.linking import STORY, TIE, link_decision, named_decision, rank
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make
 
