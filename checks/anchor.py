@@ -124,36 +124,22 @@ def _decision_month_day(ctx: CheckContext, claim: Claim) -> tuple[int, int] | No
     return found.pop() if len(found) == 1 else None
 
 
-def anchor_days(ctx: CheckContext, claim: Claim) -> tuple[list[date], str]:
-    """Days of the votes that fit what the rest of an undated story says of its vote, and a
-    note saying what was used (or why nothing could be)."""
+def anchor_days(ctx: CheckContext, claim: Claim) -> list[date]:
+    """Days of the votes that fit what the rest of an undated story says of its vote (none
+    when the votes database cannot be read: the claim then stays unlinked, as before)."""
     if ctx.article_date is not None or (claim.links or {}).get("tense") in OTHER_TIMES:
-        return [], ""
+        return []
     idx = ctx.services.decisions
     said = ctx.memo(("statements", claim.id), lambda: story_statements(ctx, claim))
     if idx is None or said is None:
-        return [], ""
+        return []
     key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
            said.unanimous, said.month_day)  # fmt: skip
     try:
         days = ctx.memo(key, lambda: idx.days_where(said.fit))
-    except SourceError as exc:
-        return [], f" (The votes database could not be read to place the story's vote: {exc}.)"
-    if not days or len(days) > MAX_FITTING:
-        return [], ""
-    return days, describe(said)
-
-
-def describe(said: Statements) -> str:
-    parts = []
-    if said.counts:
-        parts.append("the tally " + "-".join(str(said.counts.get(a, "?")) for _k, a in COUNT_KEYS))
-    if said.members:
-        words = {"Y": "for", "N": "against", "A": "abstaining"}
-        parts.append(", ".join(f"{n} {words[c]}" for n, c in sorted(said.members.items())))
-    if said.unanimous:
-        parts.append("unanimous")
-    return "what the rest of the story says of the vote (" + "; ".join(parts) + ")"
+    except SourceError:
+        return []
+    return days if len(days) <= MAX_FITTING else []
 
 
 def year_known(value: dict) -> bool:

@@ -166,7 +166,7 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
             (on - timedelta(days=k), "days before the article") for k in range(2, WINDOW_DAYS + 1)
         ]
     else:
-        out += [(d, STORY) for d in anchor_days(ctx, claim)[0]]
+        out += [(d, STORY) for d in anchor_days(ctx, claim)]
         out += [(d, STORY_DAY) for d in ctx.memo("story days", lambda: story_days(ctx))]
     seen: set[date] = set()
     return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""

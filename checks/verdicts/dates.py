@@ -18,10 +18,9 @@ from checks.verdicts.date_context import (
 )
 from checks.verdicts.events import check_event_date
 from checks.verdicts.mandates import check_mandate_end
-from checks.verdicts.yearless import check_yearless
+from checks.verdicts.yearless import WEEKDAYS, check_yearless
 
 RULE, VERSION = "date.event_on_record", "v1"
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def calendar_evidence(d: date) -> Evidence:

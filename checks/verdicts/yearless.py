@@ -51,7 +51,7 @@ def sentence_decision(ctx: CheckContext, claim: Claim) -> tuple[Any, str]:
         link = link_decision(ctx, vote)
         if link.decision is not None and link.decision.date is not None:
             return link.decision, f"the vote in the sentence is linked to it ({link.why})"
-    days = [(d, STORY) for d in anchor_days(ctx, claim)[0]]
+    days = [(d, STORY) for d in anchor_days(ctx, claim)]
     found = rank(ctx, claim, days) if days else []
     if found and (len(found) == 1 or found[0].score - found[1].score >= TIE):
         return found[0].decision, "; ".join(found[0].why)
