@@ -14,6 +14,7 @@ otherwise names the decision the text may mean.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -86,7 +87,7 @@ class Statements:
         return True
 
 
-def vote_on_roll(members: dict[str, str], canon: str) -> str | None:
+def vote_on_roll(members: Mapping[str, str], canon: str) -> str | None:
     """A member's vote, under its name on the roll of the day (Russia sat as the USSR)."""
     for name in countries.seat_names(canon):
         if name in members:

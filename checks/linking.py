@@ -67,6 +67,7 @@ class Candidate:
     leaned_on: tuple[str, ...] = ()  # "outcome", "members": words the ranking used
     sure: bool = False  # its subject is in the claim's own sentence, or its day is stated
     base: float = 0.0  # the score without the leaned-on words
+    where: str = ""  # where its day came from (a DAY_WEIGHT key)
 
 
 @dataclass
@@ -204,7 +205,7 @@ def _members_fit(value: dict, d: Any) -> float | None:
     for name, code in said:
         canon = countries.canonical(name)
         if d.members:
-            got = vote_on_roll(dict(d.members), canon)
+            got = vote_on_roll(d.members, canon)
             if got is not None:
                 on_roll += 1
                 score += 0.5 if got == code else -0.5
@@ -304,7 +305,9 @@ def rank(
         if own_day and where not in {"date in sentence", "year inferred", "named in the sentence"}:
             sure = False
         base = score - o - m
-        cand = Candidate(d, score, tuple(why), leaned_on=tuple(leaned), sure=sure, base=base)
+        cand = Candidate(
+            d, score, tuple(why), leaned_on=tuple(leaned), sure=sure, base=base, where=where
+        )
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand
     ranked = sorted(out.values(), key=lambda c: -c.score)
@@ -313,9 +316,7 @@ def rank(
     # ("vetoed ... on October 16" of the draft that failed that day, not of a veto two days on).
     stated = {day for day, where in days if where in STATED}
     if any(c.decision.date in stated for c in ranked):
-        ranked = [
-            c for c in ranked if c.decision.date in stated or c.why[0].startswith(IN_SENTENCE)
-        ]
+        ranked = [c for c in ranked if c.decision.date in stated or c.where == IN_SENTENCE]
     return ranked
 
 
