@@ -231,10 +231,6 @@ def _from_grammar(act: vote_grammar.ActorPart) -> Part:
     return part
 
 
-def _clause(ctx: ArticleContext, part: Part) -> int | None:
-    return clause_head(ctx, part.start, part.end)
-
-
 def _side_figure(part: Part) -> bool:
     """A figure for one side of a tally: a count, states named on a side (counted from the
     names), or "all the others". Absences and vetoes are not sides of a tally."""
@@ -252,7 +248,8 @@ def _separate_clause(group: list[Part], part: Part, ctx: ArticleContext) -> bool
         return False
     if part.start < max(p.end for p in group):
         return False
-    here, there = _clause(ctx, part), _clause(ctx, group[-1])
+    here = clause_head(ctx, part.start, part.end)
+    there = clause_head(ctx, group[-1].start, group[-1].end)
     return here is not None and there is not None and here != there
 
 
