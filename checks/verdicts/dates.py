@@ -37,9 +37,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     value = claim.value
     claimed = value.get("expression", claim.text)
     if value.get("date") is None:
-        on_decision = check_yearless(claim, ctx, claimed) if about_a_decision(claim) else None
-        if NO_DECISION.search(claim.sentence):
-            on_decision = None  # "no decision could be adopted on ...": nothing to support
+        # ("no decision could be adopted on ...": nothing to support)
+        dated = about_a_decision(claim) and not NO_DECISION.search(claim.sentence)
+        on_decision = check_yearless(claim, ctx, claimed) if dated else None
         if on_decision is not None:
             return on_decision
         return make(
