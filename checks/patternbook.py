@@ -43,6 +43,9 @@ def macros() -> dict[str, str]:
     lexicon = load_json("lexicon.json")
     speech = sorted(lexicon["speech_verbs"], key=len, reverse=True)
     raw["SPEECH"] = "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in speech) + ")"
+    # "fourth", "17th": the ordinal words of the lexicon, or a numeral with its suffix
+    words = "|".join(sorted(lexicon["ordinal_words"], key=len, reverse=True))
+    raw["ORDINAL"] = rf"(?:(?i:{words})|\d{{1,3}}(?:st|nd|rd|th))"
     return raw
 
 

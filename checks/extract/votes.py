@@ -7,6 +7,7 @@ veto, "unanimous") and neighbouring parts are merged into one claim.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,15 +17,11 @@ from checks import countries
 from checks.extract import vote_grammar
 from checks.extract.clauses import clause_head
 from checks.extract.context import ArticleContext, Found, council_size, number_value
-from checks.patternbook import Pattern, load_json, patterns
+from checks.patternbook import Pattern, load_json, macros, patterns
 
 COUNT_KEYS = ("for", "against", "abstain")
 LIST_KEYS = {"for": "in_favour", "against": "against_members", "abstain": "abstaining"}
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
-ORDINAL_VETO = re.compile(
-    r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(st|nd|rd|th))"
-    r"\s+veto"
-)
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
 
@@ -359,6 +356,11 @@ def _recent(kept: list[Part], start: int) -> Iterator[Part]:
         yield k
 
 
+@functools.cache
+def _ordinal_veto() -> re.Pattern[str]:
+    return re.compile(rf"\b{macros()['ORDINAL']}\s+veto")
+
+
 def _misreads_a_tally(kept: list[Part], part: Part) -> bool:
     """A count that starts inside a tally and runs past it reads one of the tally's numbers
     with the words after it: in "voted 12-2 in favour of the text", "2 in favour" is not a
@@ -422,7 +424,7 @@ def find(ctx: ArticleContext) -> list[Found]:
         # "the nine votes needed" is also a number (the threshold) for the number finder.
         shortfall = any(p.below for p in group)
         # "cast its fourth veto" is also a number (Britain's fourth veto) for the number finder.
-        ordinal = bool(ORDINAL_VETO.search(ctx.text, start, end))
+        ordinal = bool(_ordinal_veto().search(ctx.text, start, end))
         found.append(
             Found("vote", start, end, value, priority=1, shares_numbers=shortfall or ordinal)
         )
