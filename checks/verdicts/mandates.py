@@ -11,31 +11,34 @@ its title, cut at 150 characters, may name only one.
 
 from __future__ import annotations
 
+import functools
 import re
-from datetime import date, datetime
+from datetime import date
 
 from checks.decision_text import decision_evidence, label
 from checks.linking import named_decision
 from checks.models import Claim, Verdict
+from checks.patternbook import load_json, macros
 from checks.verdicts.base import CheckContext, long_date, make
 
 RULE, VERSION = "date.event_on_record", "v1"
-MONTHS = (
-    "Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|"
-    "August|September|October|November|December"
-)
-UNTIL_IN_TITLE = re.compile(rf"\buntil\s+(\d{{1,2}})\s+({MONTHS})\.?\s+(\d{{4}})\b")
 EXTENSION = re.compile(r"(?i)\b(extend\w*|extension|renew\w*|prolong\w*|mandate)\b")
+
+
+@functools.cache
+def _until_in_title() -> re.Pattern[str]:
+    return re.compile(rf"\buntil\s+(\d{{1,2}})\s+({macros()['MONTH']})\s+(\d{{4}})\b")
 
 
 def title_end_dates(title: str) -> list[date]:
     """The complete end dates a title states ("until 15 Nov. 2026"); a date cut short by the
     database's 150-character limit ("until 31 Oct. 20[...]") is not read."""
+    months = load_json("lexicon.json")["months"]
     out = []
-    for day, month, year in UNTIL_IN_TITLE.findall(title):
+    for day, month, year in _until_in_title().findall(title):
         try:
-            out.append(datetime.strptime(f"{day} {month[:3]} {year}", "%d %b %Y").date())
-        except ValueError:
+            out.append(date(int(year), months[month.rstrip(".").lower()], int(day)))
+        except (KeyError, ValueError):
             continue
     return out
 
