@@ -12,7 +12,6 @@ import re
 from datetime import date
 from typing import Any
 
-from checks import countries
 from checks.decision_text import decision_evidence, label
 from checks.extract.context import council_size
 from checks.linking import Link, decisive_link, link_decision
@@ -128,13 +127,7 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
 def stated(claim: Claim) -> dict:
     """The claim's value with counts the text does not state marked as inferred: "France
     voted against it" names one member; it does not say one vote was cast against."""
-    value = dict(claim.value)
-    # Only permanent members veto: "Bolivia joined the veto" means Bolivia voted no.
-    vetoers = value.get("vetoed_by") or []
-    joined = [n for n in vetoers if not countries.is_permanent_member(n)]
-    if joined:
-        value["vetoed_by"] = [n for n in vetoers if n not in joined]
-        value["against_members"] = [*(value.get("against_members") or []), *joined]
+    value = dict(claim.value)  # (an elected member named as vetoing was decided by the Charter)
     if NUMERAL.search(claim.text):
         return value
     inferred = list(value.get("inferred", []))
