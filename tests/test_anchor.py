@@ -71,45 +71,85 @@ def test_an_undated_story_finds_its_vote_from_its_other_claims(text):
     assert (wednesday.label, wednesday.reason) == ("supported", "date.fits_linked_decision")
 
 
-def test_a_wrong_tally_in_an_undated_story_is_never_called_false():
-    text = ("The Security Council on Wednesday voted 13-2 to impose new sanctions on Iran. "
-            "Turkey and Brazil voted against, while Lebanon abstained.")  # fmt: skip
-    tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "13-2")
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # wire style
+        ("The Security Council on Wednesday voted 13-2 to impose new sanctions on Iran. "
+         "Turkey and Brazil voted against, while Lebanon abstained.", "13-2"),
+        # regional paper, non-native English
+        ("UN Security Council on Wednesday adopted Iran sanctions with 11 votes in favour. Brazil and "
+         "Turkey have voted against and Lebanon abstained.", "11 votes"),
+    ],
+)  # fmt: skip
+def test_a_wrong_tally_in_an_undated_story_is_never_called_false(text, words):
+    tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", words)
     assert tally.label == "unverifiable", tally.explanation
     assert tally.reason == "vote.link_ambiguous"
 
 
-def test_a_weekday_that_does_not_fit_the_found_vote_is_not_called_false():
-    text = ("The Security Council on Monday voted 12-2 to impose new sanctions on Iran. "
-            "Turkey and Brazil voted against, while Lebanon abstained.")  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Security Council on Monday voted 12-2 to impose new sanctions on Iran. Turkey "
+        "and Brazil voted against, while Lebanon abstained.",
+        # regional paper
+        "UN Security Council on Monday adopted sanctions against Iran with 12-2 vote. Brazil "
+        "and Turkey have voted against the resolution and Lebanon abstained.",
+    ],
+)
+def test_a_weekday_that_does_not_fit_the_found_vote_is_not_called_false(text):
     monday = of(verdicts(text, [IRAN_2010, IRAN_2006]), "date", "Monday")
     assert (monday.label, monday.reason) == ("unverifiable", "date.link_other_day")
 
 
-def test_the_claim_under_test_never_finds_its_own_vote():
-    # only one vote claim: nothing else in the story pins the vote down
-    text = "The Security Council voted 12-2 on Wednesday to impose new sanctions on Iran."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only one vote claim: nothing else in the story pins the vote down (wire, newspaper)
+        "The Security Council voted 12-2 on Wednesday to impose new sanctions on Iran.",
+        "Iran was hit with a fourth round of UN sanctions on Wednesday in a 12-2 vote.",
+    ],
+)
+def test_the_claim_under_test_never_finds_its_own_vote(text):
     tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "12-2")
     assert tally.label == "unverifiable" and tally.reason == "vote.no_link", tally.explanation
 
 
-def test_a_story_of_two_votes_pins_down_neither():
-    text = ("The Security Council voted 12-2 on Wednesday to impose sanctions on Iran. Turkey and "
-            "Brazil voted against. A rival text got only 4 votes in favour.")  # fmt: skip
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Security Council voted 12-2 on Wednesday to impose sanctions on Iran. Turkey and "
+        "Brazil voted against. A rival text got only 4 votes in favour.",
+        # newspaper style
+        "The Council voted 12-2 on Wednesday to impose sanctions on Iran, with Turkey and "
+        "Brazil against. An alternative draft won just 4 votes in favour.",
+    ],
+)
+def test_a_story_of_two_votes_pins_down_neither(text):
     tally = of(verdicts(text, [IRAN_2010, IRAN_2006]), "vote", "12-2")
     assert tally.label == "unverifiable", tally.explanation
 
 
-def test_states_named_as_abstaining_that_did_not_sit_rule_a_decision_out():
-    # dated story; resolution 2118 is named nearby but its roll has none of the three states
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dated story; resolution 2118 is named nearby but its roll has none of the three states
+        "The draft, based on resolution 2118 on chemical weapons in Syria, was put to a vote "
+        "on Tuesday. Egypt, Ethiopia and Kazakhstan abstained.",
+        "Egypt, Ethiopia and Kazakhstan abstained on Tuesday's text on chemical weapons in "
+        "Syria, which built on resolution 2118.",
+    ],
+)
+def test_states_named_as_abstaining_that_did_not_sit_rule_a_decision_out(text):
     cw_2013 = decision(
         "S/RES/2118(2013)", "adopted", date(2013, 9, 27),
         "The situation in the Middle East (Syria): chemical weapons",
         vote=(15, 0, 0), members=members(yes=("Argentina", "Australia", "Azerbaijan")),
         number=2118,
     )  # fmt: skip
-    text = ("The draft, based on resolution 2118 on chemical weapons in Syria, was put to a vote "
-            "on Tuesday. Egypt, Ethiopia and Kazakhstan abstained.")  # fmt: skip
     claims = extract_claims(text, article_date=date(2018, 5, 2)).claims
     got = check_claims(text, claims, date(2018, 5, 2),
                        services=Services(decisions=FakeIndex([cw_2013, CW])))  # fmt: skip
