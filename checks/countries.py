@@ -60,6 +60,13 @@ def is_known(name: str) -> bool:
     return key in aliases or key in demonyms
 
 
+def known_names() -> tuple[list[str], list[str]]:
+    """Every name the data knows for a state (lower case), and every demonym: for patterns
+    that must find a state anywhere in a sentence."""
+    aliases, demonyms, _ = _tables()
+    return list(aliases), list(demonyms)
+
+
 def from_demonym(word: str) -> str | None:
     _, demonyms, _ = _tables()
     return demonyms.get(_key(word))

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from checks import countries
-from checks.anchor import anchor_days, story_days, vote_on_roll, year_known
+from checks.anchor import anchor_days, story_days, year_known
 from checks.decision_text import describe, label, subject
+from checks.link_fit import OUTCOME_FIT, members_fit, sponsor_fit
 from checks.models import Claim
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
@@ -64,10 +64,11 @@ class Candidate:
     score: float
     why: tuple[str, ...]
     named: bool = False
-    leaned_on: tuple[str, ...] = ()  # "outcome", "members": words the ranking used
+    leaned_on: tuple[str, ...] = ()  # "outcome", "members", "sponsor": words the ranking used
     sure: bool = False  # its subject is in the claim's own sentence, or its day is stated
-    base: float = 0.0  # the score without the leaned-on words
+    base: float = 0.0  # the score without the outcome and member words
     where: str = ""  # where its day came from (a DAY_WEIGHT key)
+    sponsor: float = 0.0  # what the sponsor named for its draft added to the score
 
 
 @dataclass
@@ -174,48 +175,6 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
 
 
 # --- ranking -----------------------------------------------------------------------------------
-OUTCOME_FIT = {
-    ("failed", "failed"): 3.0,
-    ("failed", "vetoed"): -2.0,
-    ("failed", "adopted"): -4.0,
-    ("vetoed", "vetoed"): 3.0,
-    ("vetoed", "failed"): -2.0,
-    ("vetoed", "adopted"): -4.0,
-    ("not_adopted", "vetoed"): 3.0,
-    ("not_adopted", "failed"): 3.0,
-    ("not_adopted", "adopted"): -4.0,
-    ("adopted", "adopted"): 2.0,
-    ("adopted", "vetoed"): -4.0,
-    ("adopted", "failed"): -4.0,
-}
-
-
-def _members_fit(value: dict, d: Any) -> float | None:
-    """Members the claim says voted a way, against the record (when it has per-member votes).
-    None when the record has a roll and none of the states named sat on it: that cannot be
-    the vote the claim describes."""
-    if not d.members and not d.vetoed_by:
-        return 0.0
-    score = 0.0
-    said = [(n, "N") for n in value.get("vetoed_by") or []]
-    for key, code in (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A")):
-        said += [(n, code) for n in value.get(key) or []]
-    said = [(n, code) for n, code in said if countries.is_known(n)]
-    on_roll = 0
-    for name, code in said:
-        canon = countries.canonical(name)
-        if d.members:
-            got = vote_on_roll(d.members, canon)
-            if got is not None:
-                on_roll += 1
-                score += 0.5 if got == code else -0.5
-        elif code == "N" and d.vetoed_by:
-            score += 0.5 if canon in {countries.canonical(v) for v in d.vetoed_by} else -0.5
-    if d.members and said and not on_roll:
-        return None
-    return score
-
-
 def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
     """Decisions the article names in the claim's sentence (not attached to it) or around it
     ("Resolution 1929 ... The Council voted 12-2 to adopt it"): candidates, ranked like the
@@ -288,13 +247,20 @@ def rank(
             score += o
             why.append(f"the sentence says {outcome.replace('_', ' ')}")
             leaned.append("outcome")
-        m = _members_fit(claim.value, d) if claim.type == "vote" else 0.0
+        m = members_fit(claim.value, d) if claim.type == "vote" else 0.0
         if m is None:
             continue  # none of the states it names sat on the Council for that vote
         if m:
             score += m
             leaned.append("members")
             why.append("members named" + (" fit" if m > 0 else " do not fit"))
+        sp = sponsor_fit(claim.links.get("sponsors") or [], d) if claim.type == "vote" else 0.0
+        if sp:
+            score += sp
+            why.append(
+                f"the sentence speaks of {' and '.join(claim.links['sponsors'])}'s draft, "
+                + ("which fits its vote" if sp > 0 else "which did not vote for it")
+            )
         # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
         # named elsewhere in the article, or found days earlier, may be another vote.
         sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
@@ -306,7 +272,14 @@ def rank(
             sure = False
         base = score - o - m
         cand = Candidate(
-            d, score, tuple(why), leaned_on=tuple(leaned), sure=sure, base=base, where=where
+            d,
+            score,
+            tuple(why),
+            leaned_on=tuple(leaned),
+            sure=sure,
+            base=base,
+            where=where,
+            sponsor=sp,
         )
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand
@@ -380,16 +353,21 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         confidence = min(0.9, 0.5 + 0.1 * (best.score - runner.score))
     close = runner if runner is not None and best.score - runner.score < 3 else None
     # The outcome or member words decided the link only if, without them, another candidate
-    # would have come as close as a tie.
+    # would have come as close as a tie; the same for the sponsor named.
     rivals = [c.base for c in candidates[1:]]
     depended = bool(rivals) and best.base - max(rivals) < TIE
+    leaned = best.leaned_on if depended else ()
+    if len(candidates) > 1 and best.sponsor:
+        without = max(c.score - c.sponsor for c in candidates[1:])
+        if best.score - best.sponsor - without < TIE:
+            leaned += ("sponsor",)
     return Link(
         best.decision,
         confidence,
         "; ".join(best.why),
         runner_up=close,
         candidates=candidates,
-        leaned_on=best.leaned_on if depended else (),
+        leaned_on=leaned,
         reason="link.ranked",
     )
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from checks.attach import attached
+from checks.extract.drafts import clause_bounds, clauses, sponsors_of
 from checks.models import Claim
 from checks.patternbook import load_json
 
@@ -60,6 +61,21 @@ def outcome_of(sentence: str) -> str | None:
     if adopted and not failed:
         return "adopted"
     return None
+
+
+def clause_outcome(sentence: str, at: int) -> str | None:
+    """The outcome words of the clause at offset `at`; when it has none, those the other
+    clauses agree on. "The US draft was vetoed by Russia, while the Russian text failed to get
+    nine votes" tells two outcomes, one per clause: each claim reads its own."""
+    parts = clauses(sentence)
+    if len(parts) <= 1:
+        return outcome_of(sentence)
+    lo, hi = clause_bounds(sentence, at)
+    own = outcome_of(sentence[lo:hi])
+    if own is not None:
+        return own
+    others = {outcome_of(sentence[a:b]) for a, b in parts} - {None}
+    return others.pop() if len(others) == 1 else None
 
 
 def body_of(sentence: str) -> str | None:
@@ -124,7 +140,8 @@ class _Claims:
         self.starts = {k: [c.start for c in v] for k, v in self.by_kind.items()}
         self.dates_by_end = sorted(self.by_kind.get("date", []), key=lambda c: c.end)
         self.date_ends = [c.end for c in self.dates_by_end]
-        self._sentences: dict[tuple[int, int], tuple[str, str | None, str | None]] = {}
+        self._sentences: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self._clauses: dict[tuple[int, int, int], str | None] = {}
 
     def within(self, kind: str, claim: Claim, lo: int, hi: int) -> list[Claim]:
         """Claims of `kind` starting in [lo, hi), at most NEAR on each side of `claim`."""
@@ -145,14 +162,23 @@ class _Claims:
         picked = self.dates_by_end[max(lo, end - NEAR) : end]
         return sorted(picked, key=lambda c: claim.start - c.end)
 
-    def words(self, claim: Claim) -> tuple[str, str | None, str | None]:
-        """The sentence's tense, outcome and body, read once per sentence (keyed by where it
-        is, so a very long sentence is not hashed again for every claim in it)."""
+    def words(self, claim: Claim) -> tuple[str, str | None]:
+        """The sentence's tense and body, read once per sentence (keyed by where it is, so a
+        very long sentence is not hashed again for every claim in it)."""
         key = (claim.sentence_start, len(claim.sentence))
         if key not in self._sentences:
             sentence = claim.sentence
-            self._sentences[key] = (tense_of(sentence), outcome_of(sentence), body_of(sentence))
+            self._sentences[key] = (tense_of(sentence), body_of(sentence))
         return self._sentences[key]
+
+    def outcome(self, claim: Claim) -> str | None:
+        """The outcome words of the claim's clause, read once per clause."""
+        at = claim.start - claim.sentence_start
+        lo, _hi = clause_bounds(claim.sentence, at)
+        key = (claim.sentence_start, len(claim.sentence), lo)
+        if key not in self._clauses:
+            self._clauses[key] = clause_outcome(claim.sentence, at)
+        return self._clauses[key]
 
 
 def links_for(
@@ -165,7 +191,8 @@ def links_for(
     attached_to = [c for c in resolutions if attached(claim, c)]
     chosen = (inside or sorted(attached_to, key=lambda c: _distance(claim, c)) or [None])[0]
     dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
-    tense, outcome, body = table.words(claim)
+    tense, body = table.words(claim)
+    at = claim.start - claim.sentence_start
     return {
         "resolution": chosen.id if chosen is not None else None,
         "resolutions": [c.id for c in sorted(resolutions, key=lambda c: _distance(claim, c))],
@@ -174,8 +201,12 @@ def links_for(
         "dates_before": [c.id for c in table.dates_before(claim)],
         "time": _time(claim, dates, chosen, article_date),
         "tense": tense,
-        "outcome": outcome,
+        "outcome": table.outcome(claim),
         "body": body,
+        # whose draft the claim's clause speaks of: its sponsors voted for it
+        "sponsors": list(sponsors_of(claim.sentence, at, at + len(claim.text)))
+        if claim.type == "vote"
+        else [],
     }
 
 

@@ -177,8 +177,10 @@ def _mismatch(
     d = link.decision
     wrong = "; ".join(words for _code, words in result.problems)
     codes = {code for code, _w in result.problems}
-    leaned = bool(link.leaned_on) and bool(
-        codes & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed"}
+    # a link that needed the sponsor's name (words that could be misread) never contradicts
+    leaned = "sponsor" in link.leaned_on or (
+        bool(link.leaned_on)
+        and bool(codes & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed"})
     )
     others = [
         c.decision

@@ -1,0 +1,70 @@
+"""How what a sentence says of a vote fits a candidate decision: its outcome words, the members
+it says voted a way, and whose draft it names. Scores only: `checks.linking` adds them to a
+candidate's rank and records which it leaned on, so rules never contradict a claim on the
+words that chose its decision.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks import countries
+from checks.anchor import vote_on_roll
+
+#: Outcome words of the sentence (first) against the record's outcome.
+OUTCOME_FIT = {
+    ("failed", "failed"): 3.0,
+    ("failed", "vetoed"): -2.0,
+    ("failed", "adopted"): -4.0,
+    ("vetoed", "vetoed"): 3.0,
+    ("vetoed", "failed"): -2.0,
+    ("vetoed", "adopted"): -4.0,
+    ("not_adopted", "vetoed"): 3.0,
+    ("not_adopted", "failed"): 3.0,
+    ("not_adopted", "adopted"): -4.0,
+    ("adopted", "adopted"): 2.0,
+    ("adopted", "vetoed"): -4.0,
+    ("adopted", "failed"): -4.0,
+}
+
+
+def members_fit(value: dict, d: Any) -> float | None:
+    """Members the claim says voted a way, against the record (when it has per-member votes).
+    None when the record has a roll and none of the states named sat on it: that cannot be
+    the vote the claim describes."""
+    if not d.members and not d.vetoed_by:
+        return 0.0
+    score = 0.0
+    said = [(n, "N") for n in value.get("vetoed_by") or []]
+    for key, code in (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A")):
+        said += [(n, code) for n in value.get(key) or []]
+    said = [(n, code) for n, code in said if countries.is_known(n)]
+    on_roll = 0
+    for name, code in said:
+        canon = countries.canonical(name)
+        if d.members:
+            got = vote_on_roll(d.members, canon)
+            if got is not None:
+                on_roll += 1
+                score += 0.5 if got == code else -0.5
+        elif code == "N" and d.vetoed_by:
+            score += 0.5 if canon in {countries.canonical(v) for v in d.vetoed_by} else -0.5
+    if d.members and said and not on_roll:
+        return None
+    return score
+
+
+#: How the vote of a state named as a draft's sponsor fits the draft: a sponsor votes for its
+#: own text, and never against it (a permanent member never vetoes its own draft).
+SPONSOR_FIT = {"Y": 1.0, "A": -1.0, "NV": -1.0, "N": -4.0}
+
+
+def sponsor_fit(sponsors: list[str], d: Any) -> float:
+    """How well the states named as the draft's sponsors ("the Russian text", "a draft
+    proposed by France and the UAE") fit the record's roll; 0 without a roll or a sponsor on
+    it. Ranks only: the words could be misread, so a link that needed them never contradicts
+    (see `Link.leaned_on`)."""
+    if not sponsors or not d.members:
+        return 0.0
+    votes = [vote_on_roll(d.members, countries.canonical(name)) for name in sponsors]
+    return sum(SPONSOR_FIT.get(v, 0.0) for v in votes if v is not None)
