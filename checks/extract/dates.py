@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from checks.extract import doctime
+from checks.extract import date_gloss, doctime
 from checks.extract.context import ArticleContext, Found, number_value
 from checks.patternbook import load_json, patterns
 
@@ -373,11 +373,12 @@ def _without_dateline(ctx: ArticleContext, found: list[Found]) -> list[Found]:
 
 def _find(ctx: ArticleContext) -> list[Found]:
     found: list[Found] = []
+    glossable: list[tuple[Found, str]] = []  # "last night" of "last night [March 17]"
     for p in patterns("date"):
         precision = p.options.get("precision", "day")
         relative = p.options.get("relative", False)
-        if p.label in ANCHORED:
-            continue  # needs the other dates as anchors: done below
+        if p.label in ANCHORED or p.options.get("gloss"):
+            continue  # needs the other dates as anchors, or a gloss: done below
         for m in ctx.finditer(p):
             if relative:
                 value = _read(m, _relative, m, ctx, p.label, None)
@@ -392,6 +393,9 @@ def _find(ctx: ArticleContext) -> list[Found]:
                 found.append(
                     Found("date", start, m.end(), value, priority, shares_numbers=duration)
                 )
+                if date_gloss.glossable(p.label):
+                    glossable.append((found[-1], p.label))
+    found = date_gloss.merge(ctx.text, found, glossable)
     for p in patterns("date"):
         if p.label not in ANCHORED:
             continue
