@@ -133,7 +133,17 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
         and c.value.get("date")
         for i in links.get("dates", [])
     )
-    if links.get("tense") in {"future", "habitual"} and not own_day:
+    # "inspectors will return on 18 November, following the Council's vote yesterday": a
+    # future sentence that states a day up to the article's date also tells of that day
+    past_day = links.get("tense") == "future" and any(
+        (c := _claim(ctx, i)) is not None
+        and c.value.get("precision") == "day"
+        and c.value.get("date")
+        and ctx.article_date is not None
+        and date.fromisoformat(c.value["date"]) <= ctx.article_date
+        for i in links.get("dates", [])
+    )
+    if links.get("tense") in {"future", "habitual"} and not (own_day or past_day):
         return (
             [],
             f"The sentence speaks of {'a plan' if links['tense'] == 'future' else 'other times'}.",
@@ -143,7 +153,14 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     if claim.type == "date":
         own.insert(0, claim)
     out: list[tuple[date, str]] = []
-    coarse = [c for c in own if c.value.get("date") and c.value.get("precision") != "day"]
+    # "on last week's attack": a coarse time naming a noun does not date the sentence's act
+    coarse = [
+        c
+        for c in own
+        if c.value.get("date")
+        and c.value.get("precision") != "day"
+        and not (c is not claim and c.links.get("possessive"))
+    ]
     days = [c for c in own if c.value.get("date") and c.value.get("precision") == "day"]
     for c in days:
         where = "date in sentence" if year_known(c.value) else "year inferred"

@@ -33,6 +33,7 @@ _BODIES = (
         ),
     ),
 )
+_POSSESSIVE = re.compile(r"['’]s?\b")
 _EXPLICIT_SC = re.compile(r"(?i)\b(security\s+council|UNSC)\b")
 
 
@@ -203,6 +204,9 @@ def links_for(
         "tense": tense,
         "outcome": table.outcome(claim),
         "body": body,
+        # "last week's attack": a time that names a noun, not when the sentence's act was done
+        "possessive": claim.type == "date"
+        and bool(_POSSESSIVE.match(claim.sentence, claim.end - claim.sentence_start)),
         # whose draft the claim's clause speaks of: its sponsors voted for it
         "sponsors": list(sponsors_of(claim.sentence, at, at + len(claim.text)))
         if claim.type == "vote"

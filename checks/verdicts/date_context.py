@@ -35,9 +35,24 @@ PERMANENT_VETO = re.compile(
 )
 
 
+#: Putting a text before the Council, which happens days before any vote on it.
+TABLING = re.compile(
+    r"(?i)\b(circulat\w*|submit\w*|tabl(ed|es|ing)|introduc\w*|present(ed|s|ing)|"
+    r"put\s+forward|distribut\w*|draft(ed|s|ing)|propos(ed|es|ing)|prepar(ed|es|ing))\b"
+)
+#: The words of ACTION that name an act, not a text ("resolution", "draft").
+DECIDING = re.compile(
+    r"(?i)\b(adopt\w*|pass(ed|es|ing)?|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|"
+    r"endors\w*|authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*)\b"
+)
+
+
 def about_a_decision(claim: Claim) -> bool:
-    """The sentence speaks of a Council act (the UN records may date it)."""
+    """The sentence speaks of a Council act (the UN records may date it). "Jordan on Tuesday
+    circulated a draft" dates the tabling of a text, not a decision on it."""
     if claim.links.get("body") not in (None, "SC"):
+        return False
+    if TABLING.search(claim.sentence) and not DECIDING.search(claim.sentence):
         return False
     council_act = about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
     return bool(council_act or PERMANENT_VETO.search(claim.sentence))

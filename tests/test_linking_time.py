@@ -1,0 +1,144 @@
+"""Which time a sentence's act belongs to, and which sentences date a decision at all.
+
+Found on news texts nobody tuned for: "vetoed a draft on last week's attack" was read as a
+sentence about last week; "inspectors will return on 18 November following the Council's
+vote yesterday" as a plan; "Jordan on Tuesday circulated a draft" as the day of a decision;
+a resolution to "censure Israel" did not fit the records' topic "The situation in the occupied
+Arab territories". Sentences are written here in several outlets' styles; decisions are built
+here (no network).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from checks.verdicts.base import topic_score
+from tests.test_linking import decision, members, one, run
+
+ARTICLE = date(2017, 4, 13)
+ATTACK_VETO = decision(
+    "S/2017/315",
+    "vetoed",
+    ARTICLE - timedelta(days=1),
+    "The situation in the Middle East (Syria): chemical weapons attack in Khan Shaykhun",
+    vote=(10, 2, 3),
+    members=members(
+        yes=(
+            "France",
+            "United Kingdom",
+            "United States",
+            "Italy",
+            "Japan",
+            "Senegal",
+            "Sweden",
+            "Ukraine",
+            "Uruguay",
+            "Egypt",
+        ),
+        no=("Russia", "Bolivia"),
+        abstain=("China", "Ethiopia", "Kazakhstan"),
+    ),  # fmt: skip
+    vetoed_by=("Russia",),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "Russia has vetoed a Western-backed draft Security Council resolution on last week's "
+        "suspected chemical weapons attack in Syria.",
+        # newspaper style
+        "Moscow vetoed the Security Council text condemning last month's gas attack on the "
+        "Syrian town, its ninth veto on Syria.",
+    ],
+)
+def test_a_coarse_time_naming_a_noun_does_not_date_the_veto(text):
+    _c, verdict = one(run(text, ARTICLE, [ATTACK_VETO], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/2017/315"
+
+
+IRAQ_DAY = date(2002, 11, 8)
+IRAQ = decision(
+    "S/RES/1441(2002)",
+    "adopted",
+    IRAQ_DAY,
+    "The situation between Iraq and Kuwait: enhanced inspection regime",
+    vote=(15, 0, 0),
+    number=1441,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # broadsheet style
+        "Weapons inspectors are set to return to Iraq on November 18th following the unanimous "
+        "backing by the UN Security Council yesterday for a resolution on Iraq.",
+        # wire style
+        "The inspectors will fly to Baghdad later this month, after the Security Council voted "
+        "15-0 on Friday for the resolution on Iraq.",
+    ],
+)
+def test_a_future_sentence_that_states_a_past_day_tells_of_that_day(text):
+    _c, verdict = one(run(text, IRAQ_DAY + timedelta(days=1), [IRAQ], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/RES/1441(2002)"
+
+
+def test_a_plan_stays_a_plan():
+    text = "The Security Council will vote 15-0 on Friday for a resolution on Iraq, envoys said."
+    _c, verdict = one(run(text, IRAQ_DAY - timedelta(days=1), [IRAQ], "vote"))
+    assert verdict.label == "unverifiable", verdict.explanation
+
+
+STATEHOOD = decision(
+    "S/2014/916",
+    "failed",
+    date(2014, 12, 30),
+    "The situation in the Middle East, including the Palestinian question",
+    vote=(8, 2, 5),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "Jordan on Tuesday circulated to the Security Council a draft resolution on Palestinian "
+        "statehood.",
+        # newspaper style
+        "France on Tuesday submitted its draft on the Palestinian question to the Security "
+        "Council, diplomats said.",
+    ],
+)
+def test_the_day_a_draft_was_tabled_is_not_dated_by_a_decision(text):
+    pairs = run(text, date(2014, 12, 31), [STATEHOOD], "date")
+    _c, verdict = one(pairs)
+    assert verdict.label != "supported", verdict.explanation
+    assert verdict.reason == "date.not_a_decision"
+
+
+def test_a_vote_on_a_tabled_draft_is_still_dated():
+    text = "The Security Council on Tuesday voted on the draft on Palestinian statehood submitted by Jordan."
+    _c, verdict = one(run(text, date(2014, 12, 31), [STATEHOOD], "date"))
+    assert verdict.label == "supported", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        # newspaper and wire styles of the Council's "occupied territories" items
+        ("The situation in the occupied Arab territories",
+         "The United States vetoed a resolution to censure Israel for its response to the "
+         "uprising in the West Bank and Gaza Strip."),
+        ("The Palestine question",
+         "Washington cast its veto against the text on Israeli settlements in the West Bank."),
+        ("The Egyptian question", "Britain and France vetoed the draft on the Suez Canal."),
+    ],
+)  # fmt: skip
+def test_the_records_older_topic_names_fit_the_news_words(topic, text):
+    assert topic_score(topic, text) > 0
