@@ -39,7 +39,7 @@ ATTACK_VETO = decision(
         ),
         no=("Russia", "Bolivia"),
         abstain=("China", "Ethiopia", "Kazakhstan"),
-    ),  # fmt: skip
+    ),
     vetoed_by=("Russia",),
 )
 
