@@ -142,3 +142,26 @@ def test_a_vote_on_a_tabled_draft_is_still_dated():
 )  # fmt: skip
 def test_the_records_older_topic_names_fit_the_news_words(topic, text):
     assert topic_score(topic, text) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style: weekday and day, no year
+        "The Security Council met on Monday, 9 March, to vote on the Iraq text.",
+        # newspaper style
+        "On Tuesday, March 10, the council adopted the resolution on Iraq.",
+    ],
+)
+def test_a_weekday_that_does_not_fit_a_guessed_year_is_not_a_contradiction(text):
+    """9 and 10 March 2023 were a Thursday and a Friday; the text may mean another year."""
+    pairs = run(text, date(2023, 3, 11), [IRAQ], "date")
+    _c, verdict = one(pairs)
+    assert verdict.label == "unverifiable", verdict.explanation
+    assert verdict.reason == "date.weekday_other_year"
+
+
+def test_a_weekday_that_does_not_fit_a_written_year_is_contradicted():
+    text = "The Security Council met on Monday, 9 March 2023, to vote on the Iraq text."
+    _c, verdict = one(run(text, date(2023, 3, 11), [IRAQ], "date"))
+    assert verdict.label == "contradicted", verdict.explanation

@@ -69,6 +69,24 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             VERSION,
             claimed=claimed,
         )
+    if value.get("weekday_matches") is False and value.get("relative"):
+        # "Tuesday, June 5" with no year written: the year was a guess, and the weekday says
+        # the guess is wrong, not the text
+        d = date.fromisoformat(value["date"])
+        said = str(value.get("weekday", ""))[:3].lower()
+        fits = [y for y in range(d.year - 6, d.year + 7) if _weekday_of(y, d)[:3].lower() == said]
+        return make(
+            "unverifiable",
+            f"The article says {claimed} without a year; {long_date(d)} (the year taken from "
+            f"the article) was a {WEEKDAYS[d.weekday()]}, so it may mean another year"
+            + (f" ({', '.join(map(str, fits))})" if fits else "")
+            + ". Give the year to check it.",
+            RULE,
+            VERSION,
+            evidence=[calendar_evidence(d)],
+            claimed=claimed,
+            reason="date.weekday_other_year",
+        )
     if value.get("weekday_matches") is False:
         d = date.fromisoformat(value["date"])
         return make(
@@ -367,3 +385,11 @@ def _dates_agreement(claim: Claim) -> bool:
             re.I,
         )
     )
+
+
+def _weekday_of(year: int, d: date) -> str:
+    """The weekday of `d`'s month and day in `year` ("" when that year has no such day)."""
+    try:
+        return WEEKDAYS[d.replace(year=year).weekday()]
+    except ValueError:  # 29 February
+        return ""
