@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+
+from checks.patternbook import load_json
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,20 @@ def soft_wraps(text: str) -> set[int]:
     }
 
 
+@functools.cache
+def _month_abbreviations() -> frozenset[str]:
+    """ "Sept", "AUG": the lexicon's short month names, which end in a period before a day."""
+    return frozenset(m for m in load_json("lexicon.json")["months"] if len(m) <= 4)
+
+
+def add_month_abbreviations(nlp: Language) -> None:
+    """ "SEPT. 25:" in an all-capitals heading is one token, like "Sept." already is, so the
+    period does not end a sentence before its day."""
+    for month in _month_abbreviations():
+        for form in (month.upper(), month.capitalize()):
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+
+
 @Language.component("newline_sentences")
 def newline_sentences(doc):
     """A line break ends a sentence: headlines, datelines and bylines stand alone, so a
@@ -96,12 +113,14 @@ def load_pipeline(preferred: str = "") -> Pipeline:
             nlp = spacy.load(name, exclude=["lemmatizer"])
         except OSError:
             continue
+        add_month_abbreviations(nlp)
         nlp.add_pipe("newline_sentences", before="parser")
         return Pipeline(nlp=nlp, model=name, statistical=True)
     message = BLANK_WARNING.format(names=", ".join(names))
     warnings.warn(message, RuntimeWarning, stacklevel=2)
     log.warning(message)
     nlp = spacy.blank("en")
+    add_month_abbreviations(nlp)
     nlp.add_pipe("newline_sentences")
     nlp.add_pipe("sentencizer")
     return Pipeline(nlp=nlp, model="blank:en", statistical=False, warning=message)
