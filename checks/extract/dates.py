@@ -8,13 +8,12 @@ patterns name but cannot split (it is the fallback, not the first resort).
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from checks.extract import date_gloss, doctime
+from checks.extract import date_gloss, doctime, tense
 from checks.extract.context import ArticleContext, Found, number_value
 from checks.patternbook import load_json, patterns
 
@@ -29,65 +28,6 @@ def _lex() -> dict:
 
 def _month(name: str) -> int:
     return _lex()["months"][name.lower().rstrip(".")]
-
-
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
-FUTURE_VERBS = frozenset({"expected", "scheduled", "set", "due", "planned", "slated", "poised"})
-
-
-def _tense_at(ctx: ArticleContext, offset: int) -> str | None:
-    """'future' or 'past' from the verb a date attaches to ("said on Saturday that X will"
-    is past: the date belongs to "said"), or None when the parse does not say."""
-    span = ctx.doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if span is None or not ctx.statistical:
-        return None
-    tok = span[0]
-    for _ in range(4):
-        if tok.pos_ in {"VERB", "AUX"}:
-            break
-        if tok.head is tok:
-            return None
-        tok = tok.head
-    else:
-        return None
-    chain = [tok, *tok.ancestors][:3]
-    for verb in chain:
-        if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
-            return "future"  # "voted to extend the mission until Dec. 31": an aim, ahead
-        kids = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if kids & FUTURE_AUX or verb.lower_ in FUTURE_VERBS:
-            return "future"
-        if verb.tag_ == "VBD" or kids & {"has", "have", "had", "did", "was", "were"}:
-            return "past"
-        if kids & {"does", "do"} or (
-            verb.tag_ in {"VBZ", "VBP"} and verb.lower_ not in {"is", "are", "am", "'s"}
-        ):
-            return None  # a present-tense clause ("if it does not withdraw by Jan. 15")
-    return None
-
-
-def _when(ctx: ArticleContext, offset: int, sentence: str) -> str | None:
-    """'future', 'past', or None when neither the parse nor a cue word says."""
-    tense = _tense_at(ctx, offset)
-    if tense:
-        return tense
-    return "future" if _is_future(sentence) else None
-
-
-def _future(ctx: ArticleContext, offset: int, sentence: str) -> bool:
-    return _when(ctx, offset, sentence) == "future"
-
-
-@functools.lru_cache(maxsize=1)
-def _future_cues() -> re.Pattern[str]:
-    cues = sorted(_lex()["future_cues"], key=len, reverse=True)
-    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
-
-
-@functools.lru_cache(maxsize=512)
-def _is_future(sentence: str) -> bool:
-    """One search per sentence (cached): a long sentence full of dates stays linear."""
-    return _future_cues().search(sentence) is not None
 
 
 def _infer_year(month: int, day: int, ref: date | None, when: str | None) -> int | None:
@@ -142,7 +82,7 @@ def _month_year(m: re.Match[str], ctx: ArticleContext, month: int, sentence: str
         return ref.year + 1 if month <= ref.month else ref.year
     if which == "this":
         return ref.year
-    when = _tense_at(ctx, m.start("m"))
+    when = tense.tense_at(ctx, m.start("m"))
     if when == "past" and month > ref.month:
         return ref.year - 1
     if when == "future" and month < ref.month:
@@ -241,7 +181,7 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
         d = date(year, month, 1) if year else None
         return _value(m[0], d, "month", not g.get("y"))
     day = int(re.match(r"\d+", g["d"])[0])
-    when = None if g.get("y") else _when(ctx, m.start(), sentence)
+    when = None if g.get("y") else tense.when(ctx, m.start(), sentence)
     extra: dict[str, Any] = {}
     if g.get("y"):
         year = int(g["y"])
@@ -293,7 +233,7 @@ def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | 
         elif which:  # "next Friday", "this coming Friday": after it
             d = ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
         else:
-            d = _weekday_date(weekday, ref, _future(ctx, m.start(), sentence))
+            d = _weekday_date(weekday, ref, tense.future(ctx, m.start(), sentence))
         return _value(expr, d, "day", True, weekday=g["wd"], **base)
     if label == "DATE_REL_DAY":
         rel = g["rel"].lower()
@@ -358,7 +298,7 @@ def find(ctx: ArticleContext) -> list[Found]:
     if ctx.article_date is None and ctx.inferred_date is None:
         first = _find(ctx)
         rest = _without_dateline(ctx, first)
-        ctx.inferred_date = doctime.infer(ctx, rest, lambda offset: _tense_at(ctx, offset))
+        ctx.inferred_date = doctime.infer(ctx, rest, lambda offset: tense.tense_at(ctx, offset))
         if ctx.inferred_date is None:
             return rest
     return _without_dateline(ctx, _find(ctx))
