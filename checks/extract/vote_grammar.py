@@ -32,6 +32,8 @@ INCLUDING = {"including", "like", "notably", "among"}
 # Words that make an act hypothetical or not an act at all ("would veto", "threat of a veto").
 MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
 REST_WORDS = {"others", "rest", "remainder"}
+# A preposition (with its object) that names a side: "two against", "nine in favour".
+SIDE_PREPS = {"against": "against", "in favour": "for", "in favor": "for"}
 REST_MODIFIERS = {"other", "remaining"}
 MAX_TOKENS = 200  # longer "sentences" are tables or scrapes, and the parse of them is noise
 
@@ -156,6 +158,19 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
     return part, seen
 
 
+def _own_side(tok: Token) -> str | None:
+    """The side a phrase states itself ("two against", "three in favour"), if any: such a
+    phrase is a count of its own, whatever verb the parser hangs it on."""
+    for child in tok.children:
+        if child.dep_ != "prep":
+            continue
+        words = [child.lower_, *(c.lower_ for c in child.children if c.dep_ == "pobj")]
+        side = SIDE_PREPS.get(" ".join(words[:2])) or SIDE_PREPS.get(child.lower_)
+        if side is not None:
+            return side
+    return None
+
+
 def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token]) -> list[ActorPart]:
     """Reader 'actor': each node named actor… did the act on the pattern's side."""
     act = tokens["act"]
@@ -170,6 +185,10 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         if any(c.dep_ == "acl" and c.tag_ == "VBG" and c != act for c in tok.children):
             # "with 14 members voting in favour and the US abstaining": the parser may make
             # "members" the subject of "abstaining" too; a participle already says what they did.
+            continue
+        if _own_side(tok) not in {None, pattern.options["side"]}:
+            # "Two against and 11 abstained": the parser may make "Two" the subject of
+            # "abstained"; a phrase that says its own side ("two against") is not this act's.
             continue
         read = read_actor(ctx, tok)
         if read is None and pattern.options["side"] != "veto":
