@@ -67,6 +67,12 @@ def known_names() -> tuple[list[str], list[str]]:
     return list(aliases), list(demonyms)
 
 
+def is_member_state(name: str) -> bool:
+    """A state the countries data lists as a UN member (not a territory, a group or a city)."""
+    members = {m for m in load_json("countries.json")["member_states"]}
+    return canonical(name) in members
+
+
 def from_demonym(word: str) -> str | None:
     _, demonyms, _ = _tables()
     return demonyms.get(_key(word))

@@ -180,7 +180,10 @@ def _mismatch(
     # a link that needed the sponsor's name (words that could be misread) never contradicts
     leaned = "sponsor" in link.leaned_on or (
         bool(link.leaned_on)
-        and bool(codes & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed"})
+        and bool(
+            codes
+            & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed", "vote.not_on_council"}
+        )
     )
     others = [
         c.decision

@@ -6,6 +6,7 @@ what the differences mean."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from checks import countries
@@ -131,7 +132,31 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
         )
 
 
-def compare_members(value: dict, members: dict[str, str], out: Comparison) -> None:
+#: From then on the Council's seats keep their names (no USSR, Yugoslavia or Zaire to map),
+#: so a member state missing from a complete roll did not sit on the Council.
+STABLE_NAMES = date(1992, 1, 1)
+
+
+def _outsiders(value: dict, members: dict[str, str], on: date | None) -> set[str]:
+    """UN member states the claim names as voting that were surely not on the Council that
+    day: the roll is complete, from years when seats kept their names, and most of the states
+    the claim names did sit (a list of the Council's members gone stale, not another body's
+    vote misread as the Council's)."""
+    if on is None or on < STABLE_NAMES or len(members) != council_size(on):
+        return set()
+    named = {
+        _on_roll(members, countries.canonical(n))
+        for key, _code, _word in MEMBER_KEYS
+        for n in value.get(key) or []
+    }
+    off = {n for n in named if n not in members and countries.is_member_state(n)}
+    sat = named & set(members)
+    return off if len(sat) >= 3 and len(sat) >= len(off) else set()
+
+
+def compare_members(
+    value: dict, members: dict[str, str], out: Comparison, on: date | None = None
+) -> None:
     """Each member the claim names, against the per-member record. A partial list ("eleven,
     including A, B and C") is checked name by name, never by its length."""
     by_vote: dict[str, set[str]] = {"Y": set(), "N": set(), "A": set(), "NV": set()}
@@ -139,11 +164,21 @@ def compare_members(value: dict, members: dict[str, str], out: Comparison) -> No
         if vote in by_vote:
             by_vote[vote].add(name)
     out.checked.append("who voted how")
+    outsiders = _outsiders(value, members, on)
+    if outsiders:
+        out.problems.append(
+            (
+                "vote.not_on_council",
+                f"{', '.join(sorted(outsiders))} did not sit on the Council for this vote "
+                f"(its members: {', '.join(sorted(members))})",
+            )
+        )
     for key, code, word in MEMBER_KEYS:
         said = {_on_roll(members, countries.canonical(n)) for n in value.get(key) or []}
-        unknown = {n for n in said if n not in members}
+        unknown = {n for n in said if n not in members and n not in outsiders}
         if unknown:
             out.unchecked.append(f"{', '.join(sorted(unknown))} (not on the Council's roll here)")
+        said -= outsiders
         wrong = said - unknown - by_vote[code]
         if wrong:
             out.problems.append(
@@ -228,7 +263,7 @@ def compare(value: dict, d: Any, ctx: CheckContext | None) -> tuple[Comparison, 
             members, ev, note = member_votes(ctx, d)
             out.evidence += ev
         if members:
-            compare_members(value, members, out)
+            compare_members(value, members, out, d.date)
         else:
             out.unchecked.append("which members voted how")
     return out, note
