@@ -642,8 +642,9 @@ def test_a_weekday_given_with_the_day_confirms_the_inferred_year(text):
     [
         # the vote in the sentence is linked to the draft vetoed that day: the day fits
         ("14 September", "supported", "date.fits_linked_decision"),
-        # no decision on that day of the story's year: the year is a guess, nothing is said
-        ("16 September", "unverifiable", "date.year_inferred"),
+        # no decision on that day of the story's year: the year is a guess, so the day is not
+        # called wrong; at most the story's vote (China's veto, two days before) is named
+        ("16 September", "unverifiable", {"date.year_inferred", "date.link_other_day"}),
     ],
 )
 def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason):
@@ -651,9 +652,10 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
         "Envoys met in Yangon in August 2017. The Security Council draft on Myanmar was vetoed "
         f"on {day} by China."
     )
-    pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if day in c.text]
+    pairs = [(c, v) for c, v in undated(text, [MYANMAR]) if c.type == "date" and day in c.text]
     _c, verdict = one(pairs)
-    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+    assert verdict.label == label, verdict.explanation
+    assert verdict.reason in (reason if isinstance(reason, set) else {reason})
 
 
 # --- outcome words ----------------------------------------------------------------------------
