@@ -275,6 +275,16 @@ def _compatible(group: list[Part], part: Part, ctx: ArticleContext) -> bool:
     return next_sentence and bool(part.counts) and bool(keys) and part.start - last.end < 300
 
 
+def _coordinated(name: str, span: str) -> bool:
+    """ "Bolivia joined Russia and China to veto", "Russia, China and Bolivia vetoed": the text
+    joins the name to the vetoers. A name only set before them with a comma ("angered by its
+    ties with Taiwan, China vetoed") ends another phrase; it is no vetoer, and calling it one
+    would make the Charter rule contradict a true report."""
+    words = r"(?:and|&|joined|along\s+with|together\s+with|as\s+well\s+as)"
+    n = re.escape(name).replace(r"\ ", r"\s+")
+    return bool(re.search(rf"(?i)\b{n}\b,?\s+{words}\b|\b{words}\s+(?:the\s+)?{n}\b", span))
+
+
 def _in_assembly(ctx: ArticleContext, offset: int) -> bool:
     """A General Assembly vote (its membership is not the Council's 15), by the sentence."""
     sentence = ctx.sentence_text(offset, offset + 1)
@@ -311,7 +321,12 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
     # never rewritten as a vote against, which would make a false assertion read true. A
     # name we cannot place ("a Western veto") is left out rather than guessed.
     holders = [n for n in value["vetoed_by"] if countries.is_permanent_member(n)]
-    elected = [n for n in value["vetoed_by"] if n not in holders and countries.is_known(n)]
+    span = ctx.text[group[0].start : group[-1].end]
+    elected = [
+        n
+        for n in value["vetoed_by"]
+        if n not in holders and countries.is_known(n) and _coordinated(n, span)
+    ]
     value["vetoed_by"] = holders
     if elected:
         value["vetoed_by_elected"] = elected
