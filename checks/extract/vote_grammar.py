@@ -32,6 +32,8 @@ INCLUDING = {"including", "like", "notably", "among"}
 # Words that make an act hypothetical or not an act at all ("would veto", "threat of a veto").
 MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
 REST_WORDS = {"others", "rest", "remainder"}
+# "China abstained, along with Ethiopia": the act's companions did it too.
+COMPANION_WORDS = {"along", "together"}
 # A preposition (with its object) that names a side: "two against", "nine in favour".
 SIDE_PREPS = {"against": "against", "in favour": "for", "in favor": "for"}
 REST_MODIFIERS = {"other", "remaining"}
@@ -113,6 +115,7 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
     part = ActorPart(side="", start=actor.idx, end=actor.idx + len(actor.text))
     seen: list[Token] = []
     visited: set[int] = set()
+    beside: list[float | int | None] = []  # numbers set beside the names ("A, B — two")
     stack = [actor]
     while stack:
         tok = stack.pop()
@@ -120,6 +123,8 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
             continue
         visited.add(tok.i)
         seen.append(tok)
+        if tok is not actor and tok.dep_ == "appos" and tok.like_num:
+            beside.append(number_value(tok.text))
         named = _name(ctx, tok)
         if named is not None:
             if named[0] not in part.members:
@@ -139,6 +144,10 @@ def read_actor(ctx: ArticleContext, actor: Token) -> tuple[ActorPart, list[Token
                         if inc.dep_ == "prep" and inc.lower_ in INCLUDING:
                             part.partial = True
                             stack.extend(c for c in inc.children if c.dep_ == "pobj")
+    if any(n is not None and len(part.members) > n for n in beside):
+        # "9 voted in favor — A, B, …, I — two voted against": the parser may join a list to
+        # the next count; more names than the count beside them are not that count's members.
+        return None
     value = number_value(actor.text) if actor.like_num or actor.pos_ == "NUM" else None
     if value is None and actor.lower_ in load_json("lexicon.json")["voter_nouns"]:
         for child in actor.children:
@@ -193,6 +202,8 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         read = read_actor(ctx, tok)
         if read is None and pattern.options["side"] != "veto":
             continue
+        if read is not None and read[0].members:
+            _add_companions(ctx, act, read[0])
         # "The text was vetoed", "the council vetoed": a veto, though no holder is named.
         part = read[0] if read is not None else ActorPart("", tok.idx, tok.idx + len(tok.text))
         part.side = pattern.options["side"]
@@ -201,6 +212,24 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         part.end = max([part.end, *ends])
         out.append(part)
     return out
+
+
+def _add_companions(ctx: ArticleContext, act: Token, part: ActorPart) -> None:
+    """ "China abstained from the vote, along with Ethiopia and Kazakhstan": states the act
+    names as its companions did it too. Only states are taken ("along with most African
+    members" adds none), and only when the actor itself is named."""
+    withs: list[Token] = []
+    for prep in (c for c in act.children if c.dep_ == "prep"):
+        if prep.lower_ in COMPANION_WORDS:  # "along" heads "with"
+            withs += [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+        elif prep.lower_ == "with" and any(c.lower_ in COMPANION_WORDS for c in prep.children):
+            withs.append(prep)  # "with" heads "together"
+    for pobj in (c for w in withs for c in w.children if c.dep_ == "pobj"):
+        read = read_actor(ctx, pobj)
+        if read is None or read[0].count is not None or read[0].rest:
+            continue
+        part.members += [m for m in read[0].members if m not in part.members]
+        part.end = max(part.end, read[0].end)
 
 
 READERS: dict[str, Callable[[ArticleContext, DepPattern, dict[str, Token]], list[ActorPart]]] = {
@@ -229,12 +258,13 @@ def find_parts(ctx: ArticleContext) -> list[ActorPart]:
     anchors = _by_anchor()
     parts: list[ActorPart] = []
     seen: set[tuple[str, int, int, str]] = set()
+    before: set[str] = set()  # the words of the sentence before (for requires_words_near)
     for sent in doc.sents:  # each sentence's length and words read once, not per token
-        if len(sent) > MAX_TOKENS:
-            continue
         words = {t.lower_ for t in sent}
-        for tok in sent:
-            _read_anchor(ctx, tok, anchors.get(tok.lower_, ()), words, parts, seen)
+        if len(sent) <= MAX_TOKENS:
+            for tok in sent:
+                _read_anchor(ctx, tok, anchors.get(tok.lower_, ()), (words, before), parts, seen)
+        before = words
     return parts
 
 
@@ -242,14 +272,20 @@ def _read_anchor(
     ctx: ArticleContext,
     tok: Token,
     patterns: tuple[DepPattern, ...],
-    words: set[str],
+    words: tuple[set[str], set[str]],
     parts: list[ActorPart],
     seen: set[tuple[str, int, int, str]],
 ) -> None:
-    """The parts every pattern anchored on `tok` finds (those whose sentence has its words)."""
+    """The parts every pattern anchored on `tok` finds (those whose sentence has its words;
+    `requires_words_near` may be met by the sentence before: "Bolivia joined Russia in
+    rejecting it" follows the sentence that says what "it" is)."""
+    here, before = words
     for pattern in patterns:
         requires = pattern.options.get("requires_words")
-        if requires and not words & set(requires):
+        if requires and not here & set(requires):
+            continue
+        near = pattern.options.get("requires_words_near")
+        if near and not (here | before) & set(near):
             continue
         for tokens in match(pattern, tok):
             for part in READERS[pattern.reader](ctx, pattern, tokens):

@@ -174,6 +174,29 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
     return True
 
 
+def _read_count_list(
+    ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
+) -> bool:
+    """ "four abstentions, including Britain and Peru"; "five abstained - A, B, C, D and E":
+    a count and, after a dash or colon, the states that make it up or, after "including",
+    some of them. Every name must be a state, and no more of them than the count, else the
+    words after the dash are not this vote's list (a wrong member is worse than none)."""
+    n = number_value(g["n"])
+    names = countries.split_names(g["who"])
+    found = _state_names(ctx, g["who"], m.start("who"))
+    if n is None or not names or len(found) != len(names):
+        return False
+    states = list(dict.fromkeys(canon for canon, _offset in found))
+    including = "inc" in g
+    if len(states) > n or (not including and len(states) < 2 and n != 1):
+        return False
+    # The count itself is read by the count patterns ("four abstentions"); this part adds
+    # only the names, so it merges with the tally the count belongs to.
+    part.lists = {LIST_KEYS[p.options["side"]]: states}
+    part.partial = including
+    return True
+
+
 def _read_unanimous(
     ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
 ) -> bool:
@@ -193,6 +216,7 @@ READERS: dict[str, Callable[[ArticleContext, Pattern, re.Match[str], Groups, Par
     "shortfall": _read_shortfall,
     "side_list": _read_side_list,
     "members": _read_members,
+    "count_list": _read_count_list,
     "unanimous": _read_unanimous,
     "without_vote": _read_without,
 }
