@@ -22,6 +22,13 @@ MEASURES = frozenset(
 )
 SCALE_ABBREV = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 ORDINAL_IDIOMS = frozenset({"time", "times", "step", "round", "half"})
+# Hyphenated units that count whole things: a fraction of them is a misread separator
+WHOLE_UNITS = frozenset("member nation country seat state strong page paragraph article".split())
+ADJECTIVE_UNITS = frozenset({"strong"})
+# Entity labels of names: an ordinal inside one is part of the name, not a count
+NAME_LABELS = frozenset(
+    "ORG LAW EVENT LOC GPE FAC WORK_OF_ART PRODUCT NORP PERSON LANGUAGE".split()
+)
 LARGEST = 1e15  # beyond this a "number" is a code or garbage, never a checkable figure
 
 
@@ -29,6 +36,26 @@ def _plural(unit: str) -> str:
     unit = unit.lower()
     keep = unit.endswith("s") or unit in {"%", "percent"}
     return unit if keep or unit in load_json("lexicon.json")["plural_units"] else unit + "s"
+
+
+def _hyphen_figure(g: dict[str, str | None], lex: dict) -> int | float | None:
+    """The figure of "a 1,049-strong force", "a 1.5-million-strong army", "a 2.5-mile zone".
+    A fraction of whole things ("a 1.049-strong force", where the dot may be a European
+    thousands separator) is no figure anyone can read for sure: None."""
+    n = number_value(g["n"] or "")
+    if n is None:
+        return None
+    if g.get("scale"):
+        return n * lex["scale_words"][g["scale"].lower()]
+    if not float(n).is_integer() and (g["unit"] or "").lower() in WHOLE_UNITS:
+        return None
+    return n
+
+
+def _hyphen_value(n: float, g: dict[str, str | None], ctx: ArticleContext, m) -> dict | None:
+    unit = (g["unit"] or "").lower()
+    # "strong" says how many, it is no unit to count: "a 1,049-strong force" is 1049 strong
+    return _value(n, unit if unit in ADJECTIVE_UNITS else _plural(unit), ctx, m.start())
 
 
 def _qualifier(ctx: ArticleContext, start: int) -> str | None:
@@ -65,16 +92,10 @@ def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
                 continue
             g = m.groupdict()
             if p.label == "NUM_HYPHEN_UNIT":
-                n = number_value(g["n"])
+                n = _hyphen_figure(g, lex)
                 if n is not None:
                     found.append(
-                        Found(
-                            "number",
-                            m.start(),
-                            m.end(),
-                            _value(n, _plural(g["unit"]), ctx, m.start()),
-                            1,
-                        )
+                        Found("number", m.start(), m.end(), _hyphen_value(n, g, ctx, m), 1)
                     )
             elif p.label == "NUM_PERCENT":
                 n = float(g["n"].replace(",", "."))
@@ -142,6 +163,8 @@ def _token_numbers(ctx: ArticleContext, excluded: _Taken, lex: dict) -> list[Fou
             continue  # a year: the date finder's business
         if low in {"one", "a", "an"} and not is_ordinal:
             continue  # "one of them", "one day": rarely a checkable figure
+        if is_ordinal and _names_something(ctx, tok, lex):
+            continue  # "the Fourth Geneva Convention", "the Second World War": a name
         n = ordinals.get(low) if is_ordinal else number_value(tok.text)
         if n is None:
             continue
@@ -171,6 +194,23 @@ def _token_numbers(ctx: ArticleContext, excluded: _Taken, lex: dict) -> list[Fou
         found.append(Found("number", start, end, _value(n, unit, ctx, start, **extra), 0))
         excluded.append((start, end))
     return found
+
+
+def _names_something(ctx: ArticleContext, tok, lex: dict) -> bool:
+    """Is a capitalised ordinal part of a proper name ("the Fourth Geneva Convention", "the
+    First Committee", "the Third Reich")? Such a name counts nothing anyone checks. It is, when
+    the entity recogniser puts it inside a name, or when a capitalised word that is no counted
+    event follows it (a headline's "Fourth Veto" stays a count)."""
+    if not tok.text[:1].isupper():
+        return False
+    ent = ctx.entity_at(tok.idx, tok.idx + len(tok.text))
+    if ent is not None and ent.label_ in NAME_LABELS:
+        return True
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    counted = set(lex["ordinal_event_nouns"]) | set(lex["ordinal_series_nouns"])
+    return nxt.text[:1].isupper() and nxt.is_alpha and nxt.lower_ not in counted
 
 
 def _ordinal_event(head, lex: dict) -> tuple[str, Any, dict] | None:
