@@ -12,9 +12,10 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from checks.models import Claim
-from checks.patternbook import Pattern, load_json
+from checks.patternbook import Pattern, load_json, pattern
 
 MAX_DIGITS = 18  # longer digit strings are not quantities anyone states
+LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
 @dataclass
@@ -42,15 +43,38 @@ class ArticleContext:
     _window_memo: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _ents: list[Span] = field(default_factory=list)
     _ent_starts: list[int] = field(default_factory=list)
+    # (start, end) of each dateline opening a paragraph ("UNITED NATIONS (AP) — "): the
+    # story's sentence begins at `end`, and no claim starts inside one
+    datelines: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._ents = list(self.doc.ents)
         self._ent_starts = [e.start_char for e in self._ents]
-        for sent in self.doc.sents:
-            start, end = sent.start_char, sent.end_char
-            # spaCy may end a sentence mid-line on a heading; keep its own boundaries.
+        # spaCy may end a sentence mid-line on a heading; keep its own boundaries.
+        bounds = [(sent.start_char, sent.end_char) for sent in self.doc.sents]
+        self.datelines = dateline_leads(self.text)
+        for lead in self.datelines:
+            bounds = _split_at_dateline(bounds, lead)
+        for start, end in bounds:
             self.sentence_starts.append(start)
             self.sentence_ends.append(end)
+
+    def after_dateline(self, start: int, end: int) -> int:
+        """`start`, or where the story begins when [start, end) starts inside a dateline and
+        runs on into the story ("NATIONS (AP) - Russia vetoed" becomes "Russia vetoed")."""
+        for lead_start, lead_end in self.datelines:
+            if lead_start <= start < lead_end < end:
+                return lead_end
+        return start
+
+    def dateline_bounds(self, start: int, end: int) -> tuple[int, int] | None:
+        """For a claim inside a dateline (its date: "UNITED NATIONS, March 21 --"), the
+        dateline with the story's first sentence: the dateline dates and places that
+        sentence, so the date is read with what it frames."""
+        for lead_start, lead_end in self.datelines:
+            if lead_start <= start and end <= lead_end:
+                return lead_start, self.sentence_bounds(lead_end, lead_end + 1)[1]
+        return None
 
     # --- sentences -----------------------------------------------------------------------
     def sentence_index(self, offset: int) -> int:
@@ -119,6 +143,46 @@ class ArticleContext:
         return None
 
 
+def dateline_leads(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each dateline that opens a paragraph of running text ("UNITED NATIONS,
+    NEW YORK — Angered by ...", "MOSCOW (Reuters) - Russia ..."). Not a month heading of a
+    chronology ("SEPT. 25 - The Council ..."), nor an all-capitals headline with a dash: the
+    rest of the line must read as a sentence."""
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return []
+    months = load_json("lexicon.json")["months"]
+    out: list[tuple[int, int]] = []
+    for m in pattern("date_dateline", "DATELINE_LEAD").regex.finditer(text):
+        first = m["place"].split()[0].strip(".,").lower()
+        if first in months:
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : line_end if line_end >= 0 else len(text)]
+        if len(LOWER_WORD.findall(rest)) < 3:
+            continue
+        out.append((m.start("place"), m.end()))
+    return out
+
+
+def _split_at_dateline(
+    bounds: list[tuple[int, int]], lead: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Sentence bounds with the dateline `lead` a sentence of its own, before the story's."""
+    start, end = lead
+    out: list[tuple[int, int]] = []
+    for a, b in bounds:
+        if b <= start or a >= end:
+            out.append((a, b))
+            continue
+        if a < start:
+            out.append((a, start))
+        if not out or out[-1] != (start, end):
+            out.append((start, end))
+        if b > end:
+            out.append((end, b))
+    return out
+
+
 def number_value(word: str) -> int | float | None:
     """'11' -> 11, 'eleven' -> 11, 'none' -> 0, '3,000' -> 3000, '12.5' -> 12.5."""
     words = load_json("lexicon.json")["number_words"]
@@ -150,11 +214,16 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def to_claims(ctx: ArticleContext, found: list[Found]) -> list[Claim]:
-    """Assign ids in reading order and attach each claim's sentence."""
+    """Assign ids in reading order and attach each claim's sentence (never a dateline's)."""
+    for f in found:
+        f.start = ctx.after_dateline(f.start, f.end)
     found.sort(key=lambda f: (f.start, -f.end, f.type))
     claims = []
     for i, f in enumerate(found, 1):
-        s, e = f.sentence_bounds or ctx.sentence_bounds(f.start, f.end)
+        framed = ctx.dateline_bounds(f.start, f.end)
+        s, e = framed or f.sentence_bounds or ctx.sentence_bounds(f.start, f.end)
+        if framed is None:
+            s = ctx.after_dateline(s, e)
         s, e = min(s, f.start), max(e, f.end)
         root, heads, governor = _anchor(ctx, f.start, f.end)
         claims.append(
