@@ -200,8 +200,10 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
             # "abstained"; a phrase that says its own side ("two against") is not this act's.
             continue
         read = read_actor(ctx, tok)
-        if read is None and pattern.options["side"] != "veto":
-            continue
+        if read is None and (
+            pattern.options["side"] != "veto" or pattern.options.get("named_only")
+        ):
+            continue  # "blamed the West for vetoing": no veto said unless its holder is named
         if read is not None and read[0].members:
             _add_companions(ctx, act, read[0])
         # "The text was vetoed", "the council vetoed": a veto, though no holder is named.

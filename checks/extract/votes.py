@@ -187,7 +187,7 @@ def _read_count_list(
     if n is None or not names or len(found) != len(names):
         return False
     states = list(dict.fromkeys(canon for canon, _offset in found))
-    including = "inc" in g
+    including = "inc" in g or "inc2" in g
     if len(states) > n or (not including and len(states) < 2 and n != 1):
         return False
     # The count itself is read by the count patterns ("four abstentions"); this part adds
