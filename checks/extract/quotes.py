@@ -100,19 +100,20 @@ def _singular_person_pronoun(tokens: list[Token]) -> bool:
     return False
 
 
-def _speaker(
-    ctx: ArticleContext, start: int, end: int, quoted: Quoted, first: bool = False
-) -> dict:
+def _speaker(ctx: ArticleContext, start: int, end: int, quoted: Quoted) -> dict:
     """The speaker a stretch of attribution names: a person, else an organisation or state,
     else a description; {} when it names nobody (a pronoun with no antecedent, 'and', '-')."""
     text = ctx.text[start:end]
     people = _names_in(ctx, start, end)
     if people:
-        return {"speaker": (people[0] if first else people[-1]).text}
+        return {"speaker": people[-1].text}
+    cleaned = _clean(text)
+    if not ctx.doc.has_annotation("TAG"):  # a blank pipeline: only a capitalised word names
+        return {"speaker": cleaned} if re.search(r"\b[A-Z]", cleaned) else {}
     tokens = [t for t in _tokens(ctx, start, end) if not t.is_punct and not t.is_space]
     if not tokens or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in tokens):
         return {}  # "and", "-": words that name nobody
-    if tokens[0].pos_ in ("CCONJ", "SCONJ", "ADP") and tokens[0].lower_ != "according":
+    if tokens[0].pos_ in ("CCONJ", "SCONJ", "ADP"):
         return {}
     nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
     if not nouns:
@@ -121,7 +122,6 @@ def _speaker(
         person = _person_subject_before(ctx, start, quoted)
         return {"speaker": person, "speaker_as_written": _clean(text)} if person else {}
     orgs = ctx.entities_in(start, end, {"ORG", "GPE", "NORP"})
-    cleaned = _clean(text)
     if DESCRIPTION.match(cleaned) or not orgs:
         return {"speaker": cleaned}
     return {"speaker": _clean(ctx.text[orgs[0].start_char : end]) or orgs[0].text}
