@@ -14,6 +14,7 @@ otherwise names the decision the text may mean.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,11 +22,17 @@ from typing import TYPE_CHECKING, Any
 
 from checks import countries
 from checks.errors import SourceError
+from checks.extract.context import council_size
 from checks.models import Claim
 
 if TYPE_CHECKING:
     from checks.verdicts.base import CheckContext
 
+#: A sentence about the Security Council (where "the 15-member council" counts its seats).
+COUNCIL = re.compile(r"(?i)\b(security\s+council|council|UNSC)\b")
+#: "the 15-member council", "the eleven-nation Security Council": the seats of its era.
+SEATS = re.compile(r"(?i)\b(15|11|fifteen|eleven)[-\s](?:member|nation|country|seat)\b")
+SIZES = {"15": 15, "fifteen": 15, "11": 11, "eleven": 11}
 #: More votes than this fit the story's statements: they do not pin a decision down.
 MAX_FITTING = 40
 #: What the statements of one claim say of each member: name -> "Y" | "N" | "A".
@@ -46,6 +53,7 @@ class Statements:
     members: dict[str, str] = field(default_factory=dict)  # canonical name -> Y/N/A
     unanimous: bool = False
     month_day: tuple[int, int] | None = None  # "last night [March 17]": a day without a year
+    size: int | None = None  # "the 15-member council": 15 seats from 1966 on, 11 before
 
     def __bool__(self) -> bool:
         return bool(self.counts or self.members or self.unanimous)
@@ -60,6 +68,8 @@ class Statements:
             if getattr(row, attr) != n:
                 return False
         if self.unanimous and (row.no or row.abstain):
+            return False
+        if self.size and (row.date is None or council_size(row.date) != self.size):
             return False
         return all(vote_on_roll(row.members, name) == code for name, code in self.members.items())
 
@@ -110,7 +120,17 @@ def story_statements(ctx: CheckContext, claim: Claim) -> Statements | None:
         if not out.add(other.value):
             return None
     out.month_day = _decision_month_day(ctx, claim)
+    out.size = _council_size_said(ctx)
     return out or None
+
+
+def _council_size_said(ctx: CheckContext) -> int | None:
+    """The Council's size the story states ("the 15-member council", "the eleven-nation
+    Security Council"), when it states one: it tells the vote's era. Read from the sentences
+    of its claims (the figure is often inside a vote claim, so not a number claim itself)."""
+    sentences = {c.sentence for c in ctx.claims if COUNCIL.search(c.sentence)}
+    said = {SIZES[m[1].lower()] for s in sentences for m in SEATS.finditer(s)}
+    return said.pop() if len(said) == 1 else None
 
 
 def _decision_month_day(ctx: CheckContext, claim: Claim) -> tuple[int, int] | None:
@@ -135,7 +155,7 @@ def anchor_days(ctx: CheckContext, claim: Claim) -> list[date]:
     if idx is None or said is None:
         return []
     key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
-           said.unanimous, said.month_day)  # fmt: skip
+           said.unanimous, said.month_day, said.size)  # fmt: skip
     try:
         days = ctx.memo(key, lambda: idx.days_where(said.fit))
     except SourceError:

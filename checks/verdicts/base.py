@@ -133,7 +133,12 @@ STOP = frozenset(
     "secretary-general secretary meeting maintenance threats caused acts resolution resolutions "
     "draft adopted extension mandate establishment measures concerning against upon under within "
     "between about their other which whose renewal imposed pursuant established regarding "
-    "relating related".split()
+    "relating related "
+    # words of the Library's "Letter dated 3 January 1980 from 52 Member States to the
+    # President" titles, which any story about a vote shares: never a subject
+    "member members state states country countries president permanent representative "
+    "representatives addressed complaint republic communication telegram telegrams note "
+    "january february march april june july august september october november december".split()
 )
 
 
