@@ -42,6 +42,7 @@ class Part:
     partial: bool = False  # "13 members, including India": the names are some of the count
     rest: str | None = None  # "all other members voted in favour": the side of the rest
     below: dict[str, int] = field(default_factory=dict)  # "failed to get the nine votes"
+    counted: str | None = None  # "the sole member to vote against": the list states its count
 
 
 def side_of(word: str) -> str | None:
@@ -160,6 +161,8 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
         part.vetoed = True
     else:
         part.lists = {LIST_KEYS[side]: states}
+        if p.options.get("counted"):
+            part.counted = side  # "Russia was the sole member to vote against": one, stated
     part.only = bool(p.options.get("only"))
     start_at = p.options.get("start_at")
     if start_at == "who":
@@ -375,12 +378,15 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
             size = council_size(ctx.article_date)
             value[rest] = size - sum(value[k] for k in sides) - len(absent)
             value["inferred"] = [*value.get("inferred", []), rest]
+    counted = {p.counted for p in group if p.counted}
     for key, list_key in LIST_KEYS.items():
         partial = value.get("partial_list") and key not in stated
         if value[key] is None and value[list_key] and key != "for" and not partial:
-            # Counted from the names, not stated: marked, so no rule compares it as a count.
+            # Counted from the names, not stated: marked, so no rule compares it as a count
+            # (unless the words state it: "the lone dissenter").
             value[key] = len(value[list_key])
-            value["inferred"] = [*value.get("inferred", []), key]
+            if key not in counted:
+                value["inferred"] = [*value.get("inferred", []), key]
     if any(p.vetoed for p in group):
         value["vetoed"] = True  # even when no holder of a veto is named ("the text was vetoed")
     return value
