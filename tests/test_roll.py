@@ -76,3 +76,10 @@ def test_a_roll_from_before_the_seats_kept_their_names_is_not_used_so():
     text = "Resolution 9999 on Iraq and Kuwait was backed by Canada, Colombia, Finland and Congo."
     _c, verdict = one(run(text, date(1990, 8, 7), [old], "vote"))
     assert verdict.reason != "vote.not_on_council", verdict.explanation
+
+
+def test_the_claim_is_shown_without_counts_the_text_does_not_state():
+    from checks.verdicts.vote import claimed_text
+
+    said = {"for": 10, "against": 1, "against_members": ["Bolivia"], "inferred": ["against"]}
+    assert claimed_text(said) == "10 in favour; Bolivia against"

@@ -25,7 +25,14 @@ RULE, VERSION = "vote.compare_record", "v2"
 
 
 def claimed_text(value: dict) -> str:
-    parts = [f"{value[k]} {word}" for k, _, word in KEYS if value.get(k) is not None]
+    """What the text says of the vote, in words; counts it does not state (worked out from
+    a list of names) are not put in its mouth."""
+    inferred = set(value.get("inferred") or [])
+    parts = [
+        f"{value[k]} {word}"
+        for k, _, word in KEYS
+        if value.get(k) is not None and k not in inferred
+    ]
     if value.get("unanimous"):
         parts.insert(0, "unanimous")
     vetoers = [*(value.get("vetoed_by") or []), *(value.get("vetoed_by_elected") or [])]
