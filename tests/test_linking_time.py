@@ -165,3 +165,22 @@ def test_a_weekday_that_does_not_fit_a_written_year_is_contradicted():
     text = "The Security Council met on Monday, 9 March 2023, to vote on the Iraq text."
     _c, verdict = one(run(text, date(2023, 3, 11), [IRAQ], "date"))
     assert verdict.label == "contradicted", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "Ambassador Nikki Haley said the mandate of the panel runs until 24 April 2019.",
+        # newspaper style
+        "The mission will stay until March 31, 2025, Foreign Minister Sergei Lavrov told "
+        "reporters.",
+    ],
+)
+def test_a_deadline_is_not_the_time_the_sentence_speaks_of(text):
+    from checks.extract import extract_claims
+
+    on = date(2018, 3, 22)
+    (role,) = [c for c in extract_claims(text, article_date=on).claims if c.type == "role"]
+    assert role.links["time"]["basis"] == "article date"
+    assert role.links["time"]["date"] == on.isoformat()

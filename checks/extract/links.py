@@ -101,11 +101,23 @@ def _distance(a: Claim, b: Claim) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
+#: Words that make a date an end or a deadline ("until 30 April", "no later than 1 March"):
+#: not the time the rest of the sentence speaks of.
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(until|till|through|by|no\s+later\s+than|expir\w*(\s+on)?)\s*(the\s+)?$"
+)
+
+
+def _a_deadline(d: Claim) -> bool:
+    at = d.start - d.sentence_start
+    return bool(_DEADLINE_BEFORE.search(d.sentence[max(0, at - 30) : at]))
+
+
 def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date | None) -> dict:
     """The time the sentence speaks of: a date in it, the year of the resolution it belongs
     to, else the article's date (with the tense saying before or after)."""
     own = [claim] if claim.type == "date" else []
-    for d in own + dates:
+    for d in own + [d for d in dates if not _a_deadline(d)]:
         value = d.value
         if value.get("date"):
             return {
