@@ -46,6 +46,8 @@ class ArticleContext:
     # (start, end) of each dateline opening a paragraph ("UNITED NATIONS (AP) — "): the
     # story's sentence begins at `end`, and no claim starts inside one
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    # what a finder works out once per article and reads many times (e.g. the people named)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._ents = list(self.doc.ents)

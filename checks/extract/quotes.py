@@ -55,7 +55,14 @@ def _inside(quoted: Quoted, start: int, end: int) -> bool:
 
 def _names(ctx: ArticleContext) -> list[Span]:
     """People the text names: PERSON entities, and names the parse finds under a title
-    ("US Ambassador to the UN Samantha Power", which the entity tagger may read as an ORG)."""
+    ("US Ambassador to the UN Samantha Power", which the entity tagger may read as an ORG).
+    Worked out once per article: every quotation asks."""
+    if "quote speakers" not in ctx.memo:
+        ctx.memo["quote speakers"] = _find_names(ctx)
+    return ctx.memo["quote speakers"]
+
+
+def _find_names(ctx: ArticleContext) -> list[Span]:
     found = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
     found += [name for name, _ in role_parse.matches(ctx.doc)]
     kept: list[Span] = []
