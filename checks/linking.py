@@ -374,7 +374,7 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     rivals = [c.base for c in candidates[1:]]
     depended = bool(rivals) and best.base - max(rivals) < TIE
     leaned = best.leaned_on if depended else ()
-    if len(candidates) > 1 and best.sponsor:
+    if len(candidates) > 1 and any(c.sponsor for c in candidates):
         without = max(c.score - c.sponsor for c in candidates[1:])
         if best.score - best.sponsor - without < TIE:
             leaned += ("sponsor",)
