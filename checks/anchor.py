@@ -28,8 +28,6 @@ from checks.models import Claim
 if TYPE_CHECKING:
     from checks.verdicts.base import CheckContext
 
-#: A sentence about the Security Council (where "the 15-member council" counts its seats).
-COUNCIL = re.compile(r"(?i)\b(security\s+council|council|UNSC)\b")
 #: "the 15-member council", "the eleven-nation Security Council": the seats of its era.
 SEATS = re.compile(r"(?i)\b(15|11|fifteen|eleven)[-\s](?:member|nation|country|seat)\b")
 SIZES = {"15": 15, "fifteen": 15, "11": 11, "eleven": 11}
@@ -128,7 +126,7 @@ def _council_size_said(ctx: CheckContext) -> int | None:
     """The Council's size the story states ("the 15-member council", "the eleven-nation
     Security Council"), when it states one: it tells the vote's era. Read from the sentences
     of its claims (the figure is often inside a vote claim, so not a number claim itself)."""
-    sentences = {c.sentence for c in ctx.claims if COUNCIL.search(c.sentence)}
+    sentences = {c.sentence for c in ctx.claims if (c.links or {}).get("body") == "SC"}
     said = {SIZES[m[1].lower()] for s in sentences for m in SEATS.finditer(s)}
     return said.pop() if len(said) == 1 else None
 

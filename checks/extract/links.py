@@ -101,23 +101,29 @@ def _distance(a: Claim, b: Claim) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
 
-#: Words that make a date an end or a deadline ("until 30 April", "no later than 1 March"):
-#: not the time the rest of the sentence speaks of.
-_DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(until|till|through|by|no\s+later\s+than|expir\w*(\s+on)?)\s*(the\s+)?$"
+#: Words that make a date a deadline or an end, not the day something was decided, nor the
+#: time the rest of the sentence speaks of.
+DEADLINE = re.compile(
+    r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
+    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
 )
 
 
-def _a_deadline(d: Claim) -> bool:
-    at = d.start - d.sentence_start
-    return bool(_DEADLINE_BEFORE.search(d.sentence[max(0, at - 30) : at]))
+def is_deadline(claim: Claim) -> bool:
+    """ "until 30 June", "no later than 1 March", "expires on ..." (but "By 27 June, the
+    Council had voted" opens a sentence about what was done by then)."""
+    offset = claim.start - claim.sentence_start
+    before = claim.sentence[max(0, offset - 30) : offset]
+    if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
+        return False
+    return bool(DEADLINE.search(before))
 
 
 def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date | None) -> dict:
     """The time the sentence speaks of: a date in it, the year of the resolution it belongs
     to, else the article's date (with the tense saying before or after)."""
     own = [claim] if claim.type == "date" else []
-    for d in own + [d for d in dates if not _a_deadline(d)]:
+    for d in own + [d for d in dates if not is_deadline(d)]:
         value = d.value
         if value.get("date"):
             return {

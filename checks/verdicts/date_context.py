@@ -19,11 +19,6 @@ NO_DECISION = re.compile(
     r"(?i)\b(no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
     r"failed\s+to\s+(agree|act|reach|decide|take)|did\s+not\s+(vote|act|decide|adopt|take))\b"
 )
-#: Words that make a date a deadline or an end, not the day something was decided.
-DEADLINE = re.compile(
-    r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
-    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
-)
 
 
 #: A permanent member vetoing: a Council act, even where the sentence does not name the Council
@@ -74,13 +69,3 @@ def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
     before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
     last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
     return about_the_security_council(last)
-
-
-def is_deadline(claim: Claim) -> bool:
-    """ "until 30 June", "no later than 1 March", "expires on ..." (but "By 27 June, the
-    Council had voted" opens a sentence about what was done by then)."""
-    offset = claim.start - claim.sentence_start
-    before = claim.sentence[max(0, offset - 30) : offset]
-    if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
-        return False
-    return bool(DEADLINE.search(before))

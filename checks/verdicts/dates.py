@@ -7,6 +7,7 @@ from datetime import date
 
 from checks.attach import DECISION_VERB
 from checks.decision_text import decision_evidence, describe, label, subject
+from checks.extract.links import is_deadline
 from checks.linking import link_decision, named_decision, rank, year_known
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
@@ -14,7 +15,6 @@ from checks.verdicts.date_context import (
     NO_DECISION,
     about_a_decision,
     continues_a_council_sentence,
-    is_deadline,
 )
 from checks.verdicts.events import check_event_date
 from checks.verdicts.mandates import check_mandate_end
