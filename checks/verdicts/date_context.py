@@ -10,10 +10,13 @@ from checks.models import Claim
 from checks.verdicts.base import CheckContext
 from checks.verdicts.numbers import about_the_security_council
 
-ACTION = re.compile(
+#: Words of a Council act ("adopted", "vetoed", "extends") ...
+DECIDING = re.compile(
     r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
-    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|resolution|draft)\b"
+    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*)\b"
 )
+#: ... or of the text acted on.
+TEXT = re.compile(r"(?i)\b(resolution|draft)\b")
 #: A sentence that says nothing was decided ("no decision was taken", "failed to agree").
 NO_DECISION = re.compile(
     r"(?i)\b(no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
@@ -35,11 +38,6 @@ TABLING = re.compile(
     r"(?i)\b(circulat\w*|submit\w*|tabl(ed|es|ing)|introduc\w*|present(ed|s|ing)|"
     r"put\s+forward|distribut\w*|draft(ed|s|ing)|propos(ed|es|ing)|prepar(ed|es|ing))\b"
 )
-#: The words of ACTION that name an act, not a text ("resolution", "draft").
-DECIDING = re.compile(
-    r"(?i)\b(adopt\w*|pass(ed|es|ing)?|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|"
-    r"endors\w*|authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*)\b"
-)
 
 
 def about_a_decision(claim: Claim) -> bool:
@@ -49,7 +47,8 @@ def about_a_decision(claim: Claim) -> bool:
         return False
     if TABLING.search(claim.sentence) and not DECIDING.search(claim.sentence):
         return False
-    council_act = about_the_security_council(claim.sentence) and ACTION.search(claim.sentence)
+    words = DECIDING.search(claim.sentence) or TEXT.search(claim.sentence)
+    council_act = about_the_security_council(claim.sentence) and words
     return bool(council_act or PERMANENT_VETO.search(claim.sentence))
 
 
