@@ -27,7 +27,8 @@ class Pattern:
     trigger: re.Pattern[str] | None = None  # sentences without it cannot match: skip them
 
 
-def _expand(template: str, macros: dict[str, str]) -> str:
+def expand(template: str, macros: dict[str, str]) -> str:
+    """`{NAME}` placeholders of a pattern replaced from `macros` (which may use each other)."""
     # Macros may use other macros; expand until stable (bounded: macros are not recursive).
     for _ in range(5):
         expanded = re.sub(r"\{([A-Z]+)\}", lambda m: macros.get(m[1], m[0]), template)
@@ -66,7 +67,7 @@ def patterns(kind: str) -> tuple[Pattern, ...]:
             continue
         spec = json.loads(line)
         try:
-            regex = re.compile(_expand(spec["regex"], table))
+            regex = re.compile(expand(spec["regex"], table))
             requires = re.compile(spec["requires"]) if spec.get("requires") else None
         except re.error as exc:
             raise ValueError(f"{path.name}:{line_no} ({spec.get('label')}): {exc}") from exc

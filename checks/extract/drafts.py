@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from checks import countries
-from checks.patternbook import _expand, load_json
+from checks.patternbook import expand, load_json
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ def _compiled() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]
     table = dict(data["macros"])
     table["STATE"] = rf"(?<![\w.]){_alternation(names + demonyms)}(?!\w)"
     table["DEMONYM"] = rf"(?<![\w.]){_alternation(demonyms)}(?!\w)"
-    sponsored = [re.compile(_expand(t, table), re.I) for t in data["sponsored"]]
-    mention = re.compile("|".join(_expand(t, table) for t in data["mentions"]), re.I)
+    sponsored = [re.compile(expand(t, table), re.I) for t in data["sponsored"]]
+    mention = re.compile("|".join(expand(t, table) for t in data["mentions"]), re.I)
     breaks = re.compile("|".join(data["clause_breaks"]), re.I)
     state = re.compile(table["STATE"], re.I)
     return sponsored, mention, breaks, state
