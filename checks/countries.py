@@ -67,10 +67,14 @@ def known_names() -> tuple[list[str], list[str]]:
     return list(aliases), list(demonyms)
 
 
+@functools.lru_cache(maxsize=1)
+def _member_states() -> frozenset[str]:
+    return frozenset(load_json("countries.json")["member_states"])
+
+
 def is_member_state(name: str) -> bool:
     """A state the countries data lists as a UN member (not a territory, a group or a city)."""
-    members = {m for m in load_json("countries.json")["member_states"]}
-    return canonical(name) in members
+    return canonical(name) in _member_states()
 
 
 def from_demonym(word: str) -> str | None:
