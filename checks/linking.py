@@ -125,24 +125,20 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     """Days the story may put the decision on, with where each came from; and a note when the
     sentence speaks of another time (no day of the story can stand for it)."""
     links = claim.links
+    stated = [
+        date.fromisoformat(c.value["date"])
+        for i in links.get("dates", [])
+        if (c := _claim(ctx, i)) is not None
+        and c.value.get("precision") == "day"
+        and c.value.get("date")
+    ]
     # "passed on Friday ..., as it has done in the past": a sentence that states its own day
     # speaks of that day, whatever habit it also mentions
-    own_day = links.get("tense") == "habitual" and any(
-        (c := _claim(ctx, i)) is not None
-        and c.value.get("precision") == "day"
-        and c.value.get("date")
-        for i in links.get("dates", [])
-    )
+    own_day = links.get("tense") == "habitual" and bool(stated)
     # "inspectors will return on 18 November, following the Council's vote yesterday": a
     # future sentence that states a day up to the article's date also tells of that day
-    past_day = links.get("tense") == "future" and any(
-        (c := _claim(ctx, i)) is not None
-        and c.value.get("precision") == "day"
-        and c.value.get("date")
-        and ctx.article_date is not None
-        and date.fromisoformat(c.value["date"]) <= ctx.article_date
-        for i in links.get("dates", [])
-    )
+    on = ctx.article_date
+    past_day = links.get("tense") == "future" and on is not None and any(d <= on for d in stated)
     if links.get("tense") in {"future", "habitual"} and not (own_day or past_day):
         return (
             [],
