@@ -46,21 +46,9 @@ def _compiled() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]
     return sponsored, mention, breaks, state
 
 
-def clause_bounds(sentence: str, at: int) -> tuple[int, int]:
-    """The clause of `sentence` holding offset `at`: between the breaks before and after it."""
-    _s, _m, breaks, _st = _compiled()
-    start, end = 0, len(sentence)
-    for m in breaks.finditer(sentence):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() >= at:
-            end = m.start()
-            break
-    return start, end
-
-
 def clauses(sentence: str) -> list[tuple[int, int]]:
-    """Every clause of the sentence, as (start, end) offsets."""
+    """Every clause of the sentence, as (start, end) offsets (the breaks between them are in
+    none)."""
     _s, _m, breaks, _st = _compiled()
     out, start = [], 0
     for m in breaks.finditer(sentence):
@@ -68,6 +56,13 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(sentence)))
     return [(a, b) for a, b in out if b > a]
+
+
+def clause_bounds(sentence: str, at: int) -> tuple[int, int]:
+    """The clause of `sentence` holding offset `at` (a break's offset goes with the clause
+    after it)."""
+    parts = clauses(sentence)
+    return next(((a, b) for a, b in parts if at < b), parts[-1] if parts else (0, 0))
 
 
 def _owners(text: str) -> tuple[str, ...]:
