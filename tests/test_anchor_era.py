@@ -11,7 +11,7 @@ import pytest
 
 from checks.verdicts.base import topic_score
 from tests.test_anchor import of, verdicts
-from tests.test_linking import decision, members
+from tests.test_linking import COUNCIL_2017, decision, members, roll
 
 # A USSR veto of 1954 and a Russian veto of 2017 on the same subject, both with China for it.
 OLD = decision(
@@ -33,23 +33,7 @@ NEW = decision(
     date(2017, 10, 24),
     "The situation in the Middle East (Syria): chemical weapons investigation",
     vote=(11, 2, 2),
-    members=members(
-        yes=(
-            "China",
-            "France",
-            "United Kingdom",
-            "United States",
-            "Italy",
-            "Japan",
-            "Senegal",
-            "Sweden",
-            "Ukraine",
-            "Uruguay",
-            "Ethiopia",
-        ),
-        no=("Russia", "Bolivia"),
-        abstain=("Egypt", "Kazakhstan"),
-    ),
+    members=roll(COUNCIL_2017, no=("Russia", "Bolivia"), abstain=("Egypt", "Kazakhstan")),
     vetoed_by=("Russia",),
 )
 

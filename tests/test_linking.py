@@ -55,6 +55,17 @@ def members(yes=(), no=(), abstain=(), absent=()) -> dict[str, str]:
     return out
 
 
+#: The Council of 2017, for the tests' Syria votes of that year.
+COUNCIL_2017 = (*P5, "Bolivia", "Egypt", "Ethiopia", "Italy", "Japan", "Kazakhstan", "Senegal",
+                "Sweden", "Ukraine", "Uruguay")  # fmt: skip
+
+
+def roll(council, no=(), abstain=(), absent=()) -> dict[str, str]:
+    """A full roll: every member not named against, abstaining or absent voted in favour."""
+    named = {*no, *abstain, *absent}
+    return members([n for n in council if n not in named], no, abstain, absent)
+
+
 class FakeIndex:
     """The DecisionIndex questions over a list of decisions; every day up to `last` is covered."""
 
@@ -207,20 +218,8 @@ CW = decision(
     date(2017, 2, 28),
     "The situation in the Middle East (Syria): chemical weapons sanctions",
     vote=(9, 3, 3),
-    members=members(
-        yes=(
-            "France",
-            "United Kingdom",
-            "United States",
-            "Italy",
-            "Japan",
-            "Senegal",
-            "Sweden",
-            "Ukraine",
-            "Uruguay",
-        ),
-        no=("Russia", "China", "Bolivia"),
-        abstain=("Egypt", "Ethiopia", "Kazakhstan"),
+    members=roll(
+        COUNCIL_2017, no=("Russia", "China", "Bolivia"), abstain=("Egypt", "Ethiopia", "Kazakhstan")
     ),
     vetoed_by=("China", "Russia"),
 )

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 import pytest
 
 from checks.verdicts.base import topic_score
-from tests.test_linking import decision, members, one, run
+from tests.test_linking import COUNCIL_2017, decision, one, roll, run
 
 ARTICLE = date(2017, 4, 13)
 ATTACK_VETO = decision(
@@ -24,21 +24,8 @@ ATTACK_VETO = decision(
     ARTICLE - timedelta(days=1),
     "The situation in the Middle East (Syria): chemical weapons attack in Khan Shaykhun",
     vote=(10, 2, 3),
-    members=members(
-        yes=(
-            "France",
-            "United Kingdom",
-            "United States",
-            "Italy",
-            "Japan",
-            "Senegal",
-            "Sweden",
-            "Ukraine",
-            "Uruguay",
-            "Egypt",
-        ),
-        no=("Russia", "Bolivia"),
-        abstain=("China", "Ethiopia", "Kazakhstan"),
+    members=roll(
+        COUNCIL_2017, no=("Russia", "Bolivia"), abstain=("China", "Ethiopia", "Kazakhstan")
     ),
     vetoed_by=("Russia",),
 )
