@@ -16,8 +16,9 @@ from checks.extract import extract_claims
 ON = date(2023, 3, 15)
 
 
-def numbers(text: str) -> list:
-    result = extract_claims(text, article_date=ON)
+def numbers(text: str, on: date = ON) -> list:
+    """The number claims of `text`, each span checked against its offsets."""
+    result = extract_claims(text, article_date=on)
     for claim in result.claims:
         assert text[claim.start : claim.end] == claim.text
     return [c for c in result.claims if c.type == "number"]
