@@ -11,6 +11,7 @@ from checks.extract.links import is_deadline
 from checks.linking import link_decision, named_decision, rank, year_known
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
+from checks.verdicts.boycott import check_boycott
 from checks.verdicts.date_context import (
     NO_DECISION,
     about_a_decision,
@@ -285,7 +286,8 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
     """Month or year precision: compare with a resolution the date belongs to."""
     target = _named(claim, ctx)
     if target is None or target.date is None:
-        found = _endorsing_resolution(claim, ctx, shown) or check_event_date(claim, ctx, shown)
+        found = check_boycott(claim, ctx, shown) or _endorsing_resolution(claim, ctx, shown)
+        found = found or check_event_date(claim, ctx, shown)
         if found is not None:
             return found
         return make(
