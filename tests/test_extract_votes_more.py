@@ -218,3 +218,25 @@ def test_not_voting_beside_a_count():
 )
 def test_no_absence_without_a_vote_missed(text):
     assert not any(v.get("absent") for v in vote_values(text))
+
+
+# --- a count "out of" the Council's size ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Balkan outlet, wire style
+        (
+            "Russia vetoed the draft, with ten out of the Council's 15 members voting in favor, "
+            "one against, while four abstained.",
+            (10, 1, 4),
+        ),
+        # newspaper style
+        (
+            "Nine out of the 15 council members voted for the text, and the rest abstained.",
+            (9, None, None),
+        ),
+    ],
+)
+def test_a_count_out_of_the_councils_size_is_the_count_not_the_size(text, want):
+    value = one_vote(text)
+    assert (value.get("for"), value.get("against"), value.get("abstain")) == want

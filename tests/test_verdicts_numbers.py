@@ -115,6 +115,31 @@ def number_verdict(text: str, on: str, *, linked: bool = True) -> tuple[Claim, V
             "contradicted",
             "number.permanent_members_mismatch",
         ),
+        # votes cast and some permanent members are counts of a vote, not Charter figures
+        (
+            "The draft is not adopted, because of the two negative votes cast against it.",
+            "1973-05-23",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The resolution could not pass: Britain and America cast two negative votes.",
+            "1973-05-23",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The measure was blocked by two permanent members, Britain and the United States.",
+            "1973-05-23",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "Two permanent members, Britain and France, blocked the text.",
+            "1956-10-31",
+            "unverifiable",
+            "number.no_rule",
+        ),
         # other councils and figures no rule checks
         (
             "The 47-nation Human Rights Council opened its session in Geneva.",

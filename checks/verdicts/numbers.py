@@ -175,6 +175,11 @@ def _votes_why(needed: int) -> str:
 
 #: Words that make a count a part of the Council: "the other four", "the remaining 14".
 SUBSET_BEFORE = re.compile(r"(?i)\b(other|remaining|rest\s+of\s+the|all\s+but|except)\s*$")
+#: Words before a count that make it the count of all of them: "the four permanent members",
+#: "the Council's", "it has".
+WHOLE_BEFORE = re.compile(
+    r"(?i)\b(the|its|their|council['’]s|body['’]s|has|have|had|of|all|are|were)\s+$"
+)
 #: What may stand between a size and its unit: "15 Council members", "15 member states".
 SIZE_WORDS = frozenset({"council", "security", "member", "un", "u.n."})
 
@@ -214,12 +219,22 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     )
 
 
+#: Words that make a number of votes the number a decision needs ("the nine votes needed").
+NEEDED = re.compile(r"(?i)\b(requir\w*|need\w*|minimum|necessary|at\s+least|enough|to\s+pass)\b")
+#: Votes that are not for the text: "two negative votes", "votes against".
+NOT_IN_FAVOUR = re.compile(
+    r"(?i)\b(negative|against|no|abstentions?|opposing|dissenting|veto\w*)\b"
+)
+
+
 def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
-    if unit != "votes" or not re.search(
-        r"(?i)\b(requir|need|minimum|necessary|adopt|pass)", sentence
-    ):
+    """ "Adoption needs nine votes": the Charter's threshold; not a count of votes cast
+    ("because of two negative votes"), which only the record of the vote can check."""
+    if unit != "votes" or OTHER_COUNCILS.search(sentence):
         return None
-    if OTHER_COUNCILS.search(sentence):
+    at = claim.start - claim.sentence_start
+    around = sentence[max(0, at - 40) : at + len(claim.text) + 30]
+    if not NEEDED.search(around) or NOT_IN_FAVOUR.search(claim.text):
         return None
     return _charter_figure(
         value,
@@ -240,6 +255,8 @@ def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
     before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
     if value != 5 and SUBSET_BEFORE.search(before):
         return None  # "the other four permanent members": four besides one already named
+    if value != 5 and not WHOLE_BEFORE.search(before):
+        return None  # "vetoed by two permanent members": some of them, not how many there are
     if OTHER_COUNCILS.search(sentence):
         return None
     return _compare(
