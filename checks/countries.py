@@ -96,6 +96,11 @@ def seat_names(canon: str) -> tuple[str, ...]:
     return SAME_SEAT.get(canon, (canon,))
 
 
+def seat(canon: str) -> tuple[str, ...]:
+    """One key per seat, whatever name the text or the record gives it ("Russia", "USSR")."""
+    return tuple(sorted(seat_names(canon)))
+
+
 def split_names(text: str) -> list[str]:
     """'Russia, China and the United States' -> ['Russia', 'China', 'the United States']."""
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text.strip())

@@ -48,7 +48,8 @@ def members_fit(value: dict, d: Any) -> float | None:
                 on_roll += 1
                 score += 0.5 if got == code else -0.5
         elif code == "N" and d.vetoed_by:
-            score += 0.5 if canon in {countries.canonical(v) for v in d.vetoed_by} else -0.5
+            seats = {countries.seat(countries.canonical(v)) for v in d.vetoed_by}
+            score += 0.5 if countries.seat(canon) in seats else -0.5
     if d.members and said and not on_roll:
         return None
     return score

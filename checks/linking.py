@@ -39,9 +39,12 @@ STATED = {"date in sentence", "year inferred"}
 IN_SENTENCE = "named in the sentence"
 #: An undated story's own day: a full date in one of its sentences about a decision.
 STORY_DAY = "a day the story gives for a decision"
+#: A day next to one the sentence states.
+NEXT_TO_STATED = "a day next to the one stated"
 #: Weights of where a candidate's day came from (stated in the sentence is strongest).
 DAY_WEIGHT = {
     "date in sentence": 6.0,
+    NEXT_TO_STATED: 4.0,
     "date before": 3.0,
     "article date": 2.0,
     "day before the article": 2.0,
@@ -82,6 +85,9 @@ class Link:
     runner_up: Candidate | None = None
     candidates: list[Candidate] = field(default_factory=list)
     leaned_on: tuple[str, ...] = ()
+    # When no link is kept for a tie: the decisions that fit equally well. A claim that every
+    # one of them bears out is true whichever the text meant.
+    tied: tuple[Candidate, ...] = ()
     note: str = ""  # why there is no link, or what was not reached
     reason: str = ""  # "link.named", "link.ranked", "link.ambiguous", "link.none", ...
 
@@ -161,6 +167,9 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     for c in days:
         where = "date in sentence" if year_known(c.value) else "year inferred"
         out.append((date.fromisoformat(c.value["date"]), where))
+    # A vote late in New York is the next day in Asia, and a story written the day after may
+    # date it by its own day: the days next to a stated one are in reach, never surely meant.
+    out += [(day + timedelta(days=k), NEXT_TO_STATED) for day, _ in list(out) for k in (-1, 1)]
     if coarse and not days:
         c = coarse[0]
         if c.value.get("precision") == "month" and not c.value.get("qualifier"):
@@ -277,6 +286,9 @@ def rank(
         # Sure: the sentence itself speaks of its subject, or a stated day holds it. A decision
         # named elsewhere in the article, or found days earlier, may be another vote.
         sure = own > 0 or (where not in {"days before the article", "named nearby"} and fit >= 2)
+        # "The members that supported the proposal are ...": the draft of the sentences before,
+        # whose day they state
+        sure = sure or (where == "date before" and bool(claim.links.get("refers_back")))
         if where in {"named, long before", STORY, STORY_DAY}:
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
@@ -353,9 +365,12 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     best = candidates[0]
     runner = candidates[1] if len(candidates) > 1 else None
     if runner is not None and best.score - runner.score < TIE:
+        tied = [c for c in candidates if best.score - c.score < TIE]
         return Link(
             runner_up=runner,
             candidates=candidates,
+            leaned_on=_leaned(tied, candidates[len(tied) :]),
+            tied=tuple(tied),
             note=f"Two decisions fit equally well: {label(best.decision)} and "
             f"{label(runner.decision)}.",
             reason="link.ambiguous",
@@ -365,24 +380,30 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     else:
         confidence = min(0.9, 0.5 + 0.1 * (best.score - runner.score))
     close = runner if runner is not None and best.score - runner.score < 3 else None
-    # The outcome or member words decided the link only if, without them, another candidate
-    # would have come as close as a tie; the same for the sponsor named.
-    rivals = [c.base for c in candidates[1:]]
-    depended = bool(rivals) and best.base - max(rivals) < TIE
-    leaned = best.leaned_on if depended else ()
-    if len(candidates) > 1 and any(c.sponsor for c in candidates):
-        without = max(c.score - c.sponsor for c in candidates[1:])
-        if best.score - best.sponsor - without < TIE:
-            leaned += ("sponsor",)
     return Link(
         best.decision,
         confidence,
         "; ".join(best.why),
         runner_up=close,
         candidates=candidates,
-        leaned_on=leaned,
+        leaned_on=_leaned([best], candidates[1:]),
         reason="link.ranked",
     )
+
+
+def _leaned(chosen: list[Candidate], others: list[Candidate]) -> tuple[str, ...]:
+    """The words the choice of `chosen` over `others` leaned on: the outcome or member words,
+    if without them another candidate would have come as close as a tie; the same for the
+    sponsor named."""
+    if not others:
+        return ()
+    depended = min(c.base for c in chosen) - max(c.base for c in others) < TIE
+    leaned = tuple(dict.fromkeys(w for c in chosen for w in c.leaned_on)) if depended else ()
+    if any(c.sponsor for c in [*chosen, *others]):
+        without = max(c.score - c.sponsor for c in others)
+        if min(c.score - c.sponsor for c in chosen) - without < TIE:
+            leaned += ("sponsor",)
+    return leaned
 
 
 def decisive_link(link: Link) -> bool:

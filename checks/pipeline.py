@@ -120,7 +120,7 @@ def _check(
     only: set[str] | None,
     previous: Mapping[str, Verdict] | None,
 ) -> dict[str, Verdict]:
-    ensure_links(claims, article_date)
+    ensure_links(claims, article_date, text)
     ctx = CheckContext(text=text, article_date=article_date, claims=claims, services=services)
     todo = [c for c in claims if only is None or c.id in only]
     warm(services, _years_needed(todo, article_date))

@@ -98,7 +98,7 @@ def extract_claims(
     found += safely("number", numbers.find, taken)
     found += safely("quote", quotes.find) + safely("role", roles.find)
     found = drop_contained(found)
-    claims = links.add_links(to_claims(ctx, found), article_date)  # what each claim belongs to
+    claims = links.add_links(to_claims(ctx, found), article_date, text)  # what each belongs to
     return Extraction(claims, article_date, pipeline.model, warnings, inferred)
 
 

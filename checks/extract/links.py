@@ -79,6 +79,16 @@ def clause_outcome(sentence: str, at: int) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
+#: Any body named, the other councils tried before a bare "council" at the same place.
+_MENTION = re.compile(
+    "|".join(f"(?P<{code}>{pattern.pattern[4:]})" for code, pattern in _BODIES)
+    + "|(?P<SC>"
+    + _SC.pattern[4:]
+    + ")",
+    re.I,
+)
+
+
 def body_of(sentence: str) -> str | None:
     if _EXPLICIT_SC.search(sentence):
         return "SC"
@@ -152,7 +162,11 @@ NEAR = 8
 class _Claims:
     """The claims indexed once by offset, and each sentence's words read once."""
 
-    def __init__(self, claims: list[Claim]) -> None:
+    def __init__(self, claims: list[Claim], text: str | None = None) -> None:
+        # where the text names a body, in order: a sentence naming none speaks of the last one
+        mentions = [(m.start(), m.lastgroup) for m in _MENTION.finditer(text or "")]
+        self.mention_at = [at for at, _ in mentions]
+        self.mention_body = [body for _, body in mentions]
         self.by_kind: dict[str, list[Claim]] = {}
         for c in sorted(claims, key=lambda c: c.start):
             self.by_kind.setdefault(c.type, []).append(c)
@@ -190,6 +204,12 @@ class _Claims:
             self._sentences[key] = (tense_of(sentence), body_of(sentence))
         return self._sentences[key]
 
+    def discourse_body(self, claim: Claim) -> str | None:
+        """The body the text last named before the claim's sentence ("The Security Council met
+        ... Malik returned on January 13 to vote on the Soviet resolution"); None without text."""
+        here = bisect_left(self.mention_at, claim.sentence_start)
+        return self.mention_body[here - 1] if here else None
+
     def outcome(self, claim: Claim) -> str | None:
         """The outcome words of the claim's clause, read once per clause."""
         at = claim.start - claim.sentence_start
@@ -222,9 +242,14 @@ def links_for(
         "tense": tense,
         "outcome": table.outcome(claim),
         "body": body,
+        # the body of the sentences before, for a sentence that names none
+        "discourse_body": body or table.discourse_body(claim),
         # "last week's attack": a time that names a noun, not when the sentence's act was done
         "possessive": claim.type == "date"
         and bool(_POSSESSIVE.match(claim.sentence, claim.end - claim.sentence_start)),
+        # "the members that supported the proposal": the draft of the sentences before
+        "refers_back": claim.type == "vote"
+        and bool(_outcome_words()["refers_back"].search(claim.sentence)),
         # whose draft the claim's clause speaks of: its sponsors voted for it
         "sponsors": list(sponsors_of(claim.sentence, at, at + len(claim.text)))
         if claim.type == "vote"
@@ -232,20 +257,24 @@ def links_for(
     }
 
 
-def ensure_links(claims: Iterable[Claim], article_date: date | None) -> None:
+def ensure_links(
+    claims: Iterable[Claim], article_date: date | None, text: str | None = None
+) -> None:
     """Fill `links` on the claims that have none (extraction fills them; claims reloaded from
     the store, or added by a reviewer, may not have them)."""
     claims = list(claims)
     if any(not c.links for c in claims):
-        table = _Claims(claims)
+        table = _Claims(claims, text)
         for claim in claims:
             if not claim.links:
                 claim.links = links_for(claim, table, article_date)
 
 
-def add_links(claims: list[Claim], article_date: date | None) -> list[Claim]:
+def add_links(
+    claims: list[Claim], article_date: date | None, text: str | None = None
+) -> list[Claim]:
     """The extraction step: every claim's links, computed once."""
-    table = _Claims(claims)
+    table = _Claims(claims, text)
     for claim in claims:
         claim.links = links_for(claim, table, article_date)
     return claims

@@ -17,9 +17,13 @@ DECIDING = re.compile(
 )
 #: ... or of the text acted on.
 TEXT = re.compile(r"(?i)\b(resolution|draft)\b")
+#: Words of a vote or of the text voted on, which only a body's members do.
+VOTING = re.compile(
+    r"(?i)\b(adopt\w*|vot(e|es|ed|ing)|veto\w*|abstain\w*|abstention\w*|resolution|draft)\b"
+)
 #: A sentence that says nothing was decided ("no decision was taken", "failed to agree").
 NO_DECISION = re.compile(
-    r"(?i)\b(no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
+    r"(?i)\b((?<!\ba\s)no\s+(decision|action|vote|resolution)|without\s+(a\s+)?(decision|vote|action)|"
     r"failed\s+to\s+(agree|act|reach|decide|take)|did\s+not\s+(vote|act|decide|adopt|take))\b"
 )
 
@@ -40,12 +44,16 @@ TABLING = re.compile(
 )
 
 
+def _tabled(sentence: str) -> bool:
+    return bool(TABLING.search(sentence)) and not DECIDING.search(sentence)
+
+
 def about_a_decision(claim: Claim) -> bool:
     """The sentence speaks of a Council act (the UN records may date it). "Jordan on Tuesday
     circulated a draft" dates the tabling of a text, not a decision on it."""
     if claim.links.get("body") not in (None, "SC"):
         return False
-    if TABLING.search(claim.sentence) and not DECIDING.search(claim.sentence):
+    if _tabled(claim.sentence):
         return False
     words = DECIDING.search(claim.sentence) or TEXT.search(claim.sentence)
     council_act = about_the_security_council(claim.sentence) and words
@@ -62,8 +70,15 @@ ANAPHORIC_DECISION = re.compile(
 
 def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
     """ "The last was adopted on ...", "It was vetoed on ...", right after a sentence about
-    the Security Council."""
-    if claim.links.get("body") not in (None, "SC") or not ANAPHORIC_DECISION.match(claim.sentence):
+    the Security Council; or a vote in a sentence naming no body, in a story that last named
+    the Council ("Malik returned on January 13 to vote on the Soviet resolution"). A vote or
+    a text it must speak of: "a claim Western governments reject" is no Council act."""
+    if claim.links.get("body") not in (None, "SC"):
+        return False
+    told_before = claim.links.get("body") is None and claim.links.get("discourse_body") == "SC"
+    if told_before and VOTING.search(claim.sentence) and not _tabled(claim.sentence):
+        return True
+    if not ANAPHORIC_DECISION.match(claim.sentence):
         return False
     before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
     last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""

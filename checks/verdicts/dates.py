@@ -122,8 +122,8 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     if not about_a_decision(claim) and continues_a_council_sentence(claim, ctx):
         # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
         # 2008": only a decision of that day on the subject can answer; none is no answer
-        found = _decision_on_day(claim, ctx, day, shown) if year_known(value) else None
-        if found is not None and found.label == "supported":
+        found = _decision_on_day(claim, ctx, day, shown)
+        if found.label == "supported":
             return found
     if not about_a_decision(claim):
         from_encyclopedia = check_event_date(claim, ctx, shown)

@@ -35,6 +35,8 @@ def claimed_text(value: dict) -> str:
     ]
     if value.get("unanimous"):
         parts.insert(0, "unanimous")
+    if isinstance(value.get("for_below"), int):
+        parts.append(f"fewer than {value['for_below']} in favour")
     vetoers = [*(value.get("vetoed_by") or []), *(value.get("vetoed_by_elected") or [])]
     if vetoers:
         parts.append("vetoed by " + ", ".join(vetoers))
@@ -81,14 +83,9 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
         return by_charter
     link = link_decision(ctx, claim)
     if link.decision is None:
-        return _no_link(link, claimed)
+        return _every_tied_agrees(claim, ctx, link, claimed) or _no_link(link, claimed)
     d = link.decision
-    result, note = compare(stated(claim), d, ctx)
-    if "outcome" in link.leaned_on and "the shortfall" in result.checked:
-        # the outcome words chose the failed draft: its shortfall proves nothing more
-        result.checked.remove("the shortfall")
-        result.unchecked.append("the shortfall (the outcome words chose this decision)")
-        result.problems = [p for p in result.problems if p[0] != "vote.not_short"]
+    result, note = _compared(claim, d, link, ctx)
     ev = decision_evidence(d, _record_line(d)) + result.evidence
     found = _record_line(d)
     chosen = f"Decision: {label(d)}, chosen as {link.why}."
@@ -129,6 +126,53 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
         reason="vote.members_match" if "who voted how" in result.checked else "vote.counts_match",
         **common,
     )
+
+
+def _compared(claim: Claim, d: Any, link: Link, ctx: CheckContext) -> tuple[Comparison, str]:
+    result, note = compare(stated(claim), d, ctx)
+    if "outcome" in link.leaned_on and "the shortfall" in result.checked:
+        # the outcome words chose the failed draft: its shortfall proves nothing more
+        result.checked.remove("the shortfall")
+        result.unchecked.append("the shortfall (the outcome words chose this decision)")
+        result.problems = [p for p in result.problems if p[0] != "vote.not_short"]
+    return result, note
+
+
+def _every_tied_agrees(claim: Claim, ctx: CheckContext, link: Link, claimed: str) -> Verdict | None:
+    """Two decisions fit the sentence equally well ("the Russian draft failed", when Russia
+    put two drafts to the vote that day and both failed): the claim is borne out if the record
+    of each agrees with everything compared; otherwise None (the tie stays undecided)."""
+    if not link.tied:
+        return None
+    results = [(c.decision, _compared(claim, c.decision, link, ctx)[0]) for c in link.tied]
+    if any(r.problems or not r.checked for _d, r in results):
+        return None
+    checked = [w for w in results[0][1].checked if all(w in r.checked for _d, r in results)]
+    unchecked = list(dict.fromkeys(w for _d, r in results for w in r.unchecked))
+    if not checked:
+        return None
+    names = " and ".join(label(d) for d, _r in results)
+    ev = [e for d, r in results for e in decision_evidence(d, _record_line(d)) + r.evidence]
+    body = (
+        f"The article says {claimed}. Two or more decisions fit the sentence equally well "
+        f"({names}), and the record of each agrees on {', '.join(checked)}"
+    )
+    common = {
+        "evidence": ev,
+        "claimed": claimed,
+        "found": "; ".join(_record_line(d) for d, _r in results),
+        "decision": link.to_dict(),
+    }
+    if unchecked:
+        return make(
+            "partly_supported",
+            f"{body}; {'; '.join(unchecked)} could not be checked.",
+            RULE,
+            VERSION,
+            reason="vote.partly_checked",
+            **common,
+        )
+    return make("supported", f"{body}.", RULE, VERSION, reason="vote.every_tied_agrees", **common)
 
 
 def stated(claim: Claim) -> dict:

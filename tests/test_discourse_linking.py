@@ -1,0 +1,247 @@
+"""What the sentences before tell a sentence about its decision: the body they named, the draft
+"the proposal" points back to, and the days next to the one stated; and when two decisions fit
+equally, a claim both records bear out. Found on texts nobody tuned for (a history site, an
+Israeli news site, wire copy); sentences written here in several outlets' styles, decisions
+built here (no network, no saved tables).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from checks.verdicts.date_context import NO_DECISION
+from tests.test_linking import decision, members, one, roll, run
+
+# --- a sentence naming no body speaks of the one named before ---------------------------------
+SEAT_1950 = decision(
+    "S/1443",
+    "failed",
+    date(1950, 1, 13),
+    "The question of the representation of China on the Security Council",
+    vote=(3, 6, 2),
+)
+GAZA_2024 = decision(
+    "S/RES/2735(2024)",
+    "adopted",
+    date(2024, 6, 10),
+    "The situation in the Middle East, including the Palestinian question: ceasefire in Gaza",
+    vote=(14, 0, 1),
+    number=2735,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "decisions"),
+    [
+        # history-site style: the Council named two sentences before
+        (
+            "The Security Council was deadlocked over China's seat. The Soviet delegate had "
+            "walked out in protest. He returned on 13 January 1950 to vote on the Soviet "
+            "resolution to unseat the Nationalist delegate.",
+            date(1950, 2, 1),
+            [SEAT_1950],
+        ),
+        # wire style: the Council in the lead, the vote in the next sentence
+        (
+            "Diplomats at the Security Council haggled for weeks over the Gaza text. On 10 June "
+            "2024 they voted 14-0 to adopt it, with Russia abstaining.",
+            date(2024, 6, 11),
+            [GAZA_2024],
+        ),
+    ],
+)
+def test_a_vote_in_a_sentence_naming_no_body_is_the_councils_named_before(text, on, decisions):
+    dated = [(c, v) for c, v in run(text, on, decisions, "date") if "2024" in c.text or
+             "1950" in c.text]  # fmt: skip
+    _c, verdict = one(dated)
+    assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the body named before is another one
+        "The General Assembly was deadlocked over China's seat. The Soviet delegate returned "
+        "on 13 January 1950 to vote on the Soviet resolution to unseat the Nationalist delegate.",
+        # the Council named before, but the sentence speaks of no vote or text
+        "The Security Council was deadlocked over China's seat. The Soviet delegate rejected "
+        "the compromise on 13 January 1950, and walked out.",
+    ],
+)
+def test_no_council_act_is_read_into_a_sentence_about_another_body_or_no_vote(text):
+    pairs = run(text, date(1950, 2, 1), [SEAT_1950], "date")
+    _c, verdict = one([(c, v) for c, v in pairs if "1950" in c.text])
+    assert verdict.reason == "date.not_a_decision", verdict.explanation
+
+
+# --- the days next to the one stated ----------------------------------------------------------
+SUEZ = decision(
+    "S/3710",
+    "vetoed",
+    date(1956, 10, 30),
+    "Letter from the United States concerning the Palestine question: Israeli forces in Egypt",
+    vote=(7, 2, 2),
+    vetoed_by=("France", "United Kingdom"),
+)
+UKRAINE = decision(
+    "S/2022/155",
+    "vetoed",
+    date(2022, 2, 25),
+    "Letter from the Permanent Representative of Ukraine: aggression against Ukraine",
+    vote=(11, 1, 3),
+    vetoed_by=("Russia",),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "decisions", "key"),
+    [
+        # a UN history's summary, a day late
+        (
+            "The Security Council discussed the Israeli attack on Egypt on 31 October 1956, but "
+            "the draft failed owing to the vetoes of France and the United Kingdom.",
+            date(1956, 12, 1),
+            [SUEZ],
+            "S/3710",
+        ),
+        # a weekly's recap, dated by the day the news reached it
+        (
+            "Russia on Saturday, Feb. 26, 2022, vetoed a Security Council resolution on its "
+            "invasion of Ukraine, by 11 votes to 1, with 3 abstentions.",
+            date(2022, 3, 5),
+            [UKRAINE],
+            "S/2022/155",
+        ),
+    ],
+)
+def test_a_vote_a_day_off_the_stated_day_is_found(text, on, decisions, key):
+    _c, verdict = one(run(text, on, decisions, "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == key
+
+
+def test_a_vote_a_day_off_the_stated_day_is_never_contradicted():
+    text = (
+        "Russia on Saturday, Feb. 26, 2022, vetoed a Security Council resolution on its "
+        "invasion of Ukraine, by 13 votes to 1, with 1 abstention."
+    )
+    _c, verdict = one(run(text, date(2022, 3, 5), [UKRAINE], "vote"))
+    assert verdict.label == "unverifiable", verdict.explanation
+
+
+# --- two decisions fit equally: a claim both bear out -----------------------------------------
+DAY_2018 = date(2018, 4, 10)
+RUSSIAN_A = decision("S/2018/175", "failed", DAY_2018, "The situation in the Middle East: Syria",
+                     vote=(6, 7, 2))  # fmt: skip
+RUSSIAN_B = decision("S/2018/322", "failed", DAY_2018, "The situation in the Middle East: Syria",
+                     vote=(5, 4, 6))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "On Tuesday the Security Council rejected Russia's text on Syria, which failed to win "
+        "the nine votes needed.",
+        # newspaper style
+        "The Russian draft on Syria did not have the minimum nine votes in the Security Council "
+        "on Tuesday.",
+    ],
+)
+def test_a_claim_every_tied_decision_bears_out_is_supported(text):
+    _c, verdict = one(run(text, DAY_2018 + timedelta(days=1), [RUSSIAN_A, RUSSIAN_B], "vote"))
+    assert (verdict.label, verdict.reason) == ("supported", "vote.every_tied_agrees")
+
+
+def test_a_claim_only_one_tied_decision_bears_out_stays_undecided():
+    text = "On Tuesday the Russian draft on Syria won six votes in the Security Council."
+    _c, verdict = one(run(text, DAY_2018, [RUSSIAN_A, RUSSIAN_B], "vote"))
+    assert (verdict.label, verdict.reason) == ("unverifiable", "vote.link_ambiguous")
+
+
+# --- "the proposal": the draft of the sentences before ----------------------------------------
+COUNCIL_2025 = ("China", "France", "Russia", "United Kingdom", "United States", "Algeria",
+                "Denmark", "Greece", "Guyana", "Pakistan", "Panama", "Sierra Leone", "Slovenia",
+                "Somalia", "South Korea")  # fmt: skip
+GAZA_2025 = decision(
+    "S/2025/353",
+    "vetoed",
+    date(2025, 6, 4),
+    "The situation in the Middle East, including the Palestinian question",
+    vote=(14, 1, 0),
+    members=roll(COUNCIL_2025, no=("United States",)),
+    vetoed_by=("United States",),
+)
+#: Last year's elected members named as this year's: a stale list.
+STALE = "China, France, Russia, Britain, Algeria, Guyana, Slovenia, Japan, Malta, Ecuador"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        f"The members that supported the proposal were {STALE}.",
+        f"The draft was backed by {STALE}.",
+    ],
+)
+def test_a_list_about_the_proposal_before_is_checked_against_its_roll(second):
+    text = (
+        "The Security Council voted Wednesday on a Gaza ceasefire text, which the United "
+        f"States vetoed. {second}"
+    )
+    pairs = run(text, date(2025, 6, 4), [GAZA_2025], "vote")
+    _c, verdict = one([(c, v) for c, v in pairs if "Malta" in c.text])
+    assert (verdict.label, verdict.reason) == ("contradicted", "vote.not_on_council")
+
+
+def test_a_list_about_another_proposal_is_not_contradicted():
+    text = (
+        "The Security Council voted Wednesday on a Gaza ceasefire text, which the United "
+        f"States vetoed. A similar draft was backed by {STALE}."
+    )
+    pairs = run(text, date(2025, 6, 4), [GAZA_2025], "vote")
+    _c, verdict = one([(c, v) for c, v in pairs if "Malta" in c.text])
+    assert verdict.label != "contradicted", verdict.explanation
+
+
+# --- one seat, two names ----------------------------------------------------------------------
+LEVANT_1946 = decision(
+    "S/PV.23",
+    "vetoed",
+    date(1946, 2, 16),
+    "The Syrian and Lebanese question: withdrawal of British and French troops",
+    vote=(7, 1, 1),
+    members=members(no=("USSR",)),
+    vetoed_by=("USSR",),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news weekly of the time
+        "In February, Russia vetoed the draft on British and French troops in Syria and Lebanon.",
+        # a later history
+        "On 16 February 1946 Moscow cast the first veto, on the withdrawal of troops from Syria "
+        "and Lebanon.",
+    ],
+)
+def test_russia_said_of_the_soviet_seat_is_the_same_vetoer(text):
+    _c, verdict = one(run(text, date(1946, 7, 1), [LEVANT_1946], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert "the veto" in verdict.explanation
+
+
+# --- "casting a no vote" is a vote cast -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        ("The United States vetoed the text today, casting a no vote against it.", False),
+        ("Washington cast a no vote, the only one in the chamber.", False),
+        ("The Council took no vote on the draft on Friday.", True),
+        ("No decision was taken at the meeting.", True),
+    ],
+)
+def test_a_no_vote_cast_is_not_a_decision_denied(sentence, denies):
+    assert bool(NO_DECISION.search(sentence)) is denies
