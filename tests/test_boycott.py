@@ -198,6 +198,12 @@ def test_a_run_of_votes_without_the_member_supports_the_boycott(check) -> None:
         "2020-06-25",
     )
     assert history["June 1950"].reason == "date.boycott_on_record"
+    paper = check(
+        "The Soviet Union, angry that Washington had kept Beijing out of the United Nations, "
+        "boycotted the Security Council in mid-1950.",
+        "1990-01-01",
+    )
+    assert paper["mid-1950"].label == "supported"  # the USSR's record, not Washington's
 
 
 def test_since_a_month_needs_the_run_to_start_that_month(check) -> None:
@@ -217,6 +223,13 @@ def test_since_a_month_needs_the_run_to_start_that_month(check) -> None:
     )
     late = paper["March 1950"]
     assert late.label == "unverifiable" and late.reason == "date.boycott_mixed"  # began in January
+    wire = check(
+        "UNITED NATIONS, Sept. 30 (UP) -- The Council rejected a Soviet text on Formosa on 29 "
+        "September 1950. The Soviet Union had boycotted the Security Council since January 1950.",
+        "1950-09-30",
+    )
+    over = wire["January 1950"]  # it voted again on 5 September, before the day spoken of
+    assert over.label == "unverifiable" and over.reason == "date.boycott_mixed"
 
 
 def test_a_member_that_voted_throughout_contradicts_it(check) -> None:
@@ -253,5 +266,7 @@ def test_other_boycotts_are_left_to_the_other_rules(check) -> None:
         ("The Soviet Union and Yugoslavia boycotted the Security Council in mid-1950.", "mid-1950"),
         ("The Soviet Union ended its boycott of the Security Council in mid-1950.", "mid-1950"),
         ("In mid-1950, Moscow threatened to boycott the Security Council.", "mid-1950"),
+        ("Moscow boycotted Security Council meetings on Kashmir in mid-1950.", "mid-1950"),
+        ("Did the Soviet Union boycott the Security Council in mid-1950?", "mid-1950"),
     ):
         assert not check(text, "1990-01-01")[said].reason.startswith("date.boycott"), text
