@@ -261,6 +261,13 @@ def test_part_of_the_period_or_outside_the_records_decides_nothing(check) -> Non
 def test_other_boycotts_are_left_to_the_other_rules(check) -> None:
     council = check("Moscow boycotted the Security Council in mid-1950.", "1990-01-01")
     assert council["mid-1950"].reason == "date.boycott_on_record"
+    two = check(
+        "The Soviet Union, which in December 1949 had vetoed the Indonesian text, boycotted the "
+        "Security Council in mid-1950.",
+        "1990-01-01",
+    )
+    assert two["mid-1950"].reason == "date.boycott_on_record"
+    assert not two["December 1949"].reason.startswith("date.boycott")  # the veto's date
     for text, said in (
         ("Moscow boycotted the Los Angeles Olympics in 1984.", "1984"),
         ("The Soviet Union and Yugoslavia boycotted the Security Council in mid-1950.", "mid-1950"),

@@ -59,6 +59,7 @@ def _compiled() -> dict[str, Any]:
         "in": re.compile(data["in"], re.I),
         "breaks": re.compile(data["clause_breaks"], re.I),
         "parts": data["parts"],
+        "gaps": {k: re.compile(v, re.I) for k, v in data["gaps"].items()},
     }
 
 
@@ -178,7 +179,8 @@ def _statements(sentence: str) -> list[tuple[int, int, int, int, str]]:
             who = _subject(sentence[: m.start()])
             if who is None:
                 continue
-            if pats["not_stated"].search(sentence[who.end : m.start()]):
+            between = re.sub(r",[^,]*,", " ", sentence[who.end : m.start()])  # not insertions
+            if pats["not_stated"].search(between):
                 continue
             out.append((who.start, who.end, m.start(), m.end(), who.text))
     return out
@@ -187,19 +189,21 @@ def _statements(sentence: str) -> list[tuple[int, int, int, int, str]]:
 def _date_belongs(
     sentence: str, span: tuple[int, int], member: tuple[int, int], phrase: tuple[int, int]
 ) -> bool:
-    """The date is part of the statement: right after the phrase ("boycotted the Council
-    since January 1950"), between the member and the verb ("Moscow, since January 1950, had
-    boycotted"), or opening the clause just before the member ("In mid-1950, the Soviet
-    Union was boycotting")."""
+    """The date is part of the statement, with nothing but the `gaps` of the data between:
+    right after the phrase ("boycotted the Council since January 1950"), between the member
+    and the verb ("Moscow, since January 1950, had boycotted"), or opening the clause just
+    before the member ("In mid-1950, the Soviet Union was boycotting")."""
     at, end = span
+    gaps = _compiled()["gaps"]
     if phrase[1] <= at:
-        gap = sentence[phrase[1] : at]
-        return len(gap.split()) <= 6 and not re.search(r"[,;:()]", gap)
+        return bool(gaps["after_phrase"].fullmatch(sentence[phrase[1] : at]))
     if member[1] <= at and end <= phrase[0]:
-        return True
+        return bool(
+            gaps["member_to_date"].fullmatch(sentence[member[1] : at])
+            and gaps["date_to_phrase"].fullmatch(sentence[end : phrase[0]])
+        )
     if end <= member[0]:
-        gap = sentence[end : member[0]]
-        return bool(re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap, re.I))
+        return bool(gaps["date_to_member"].fullmatch(sentence[end : member[0]]))
     return False
 
 
