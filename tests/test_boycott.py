@@ -179,6 +179,7 @@ def check(tmp_path: Path) -> Iterator:
             )
             return {c.text: verdicts[c.id] for c in extraction.claims if c.type == "date"}
 
+        run.server = server  # type: ignore[attr-defined]
         yield run
 
 
@@ -256,6 +257,12 @@ def test_part_of_the_period_or_outside_the_records_decides_nothing(check) -> Non
     )
     assert before["early 1949"].label == "unverifiable"
     assert before["early 1949"].reason == "date.boycott_not_covered"
+
+
+def test_a_votes_database_that_cannot_be_read_is_no_verdict(check) -> None:
+    check.server.fault(PREFIXES["votesdb"], times=10, status=500)
+    v = check("The Soviet Union boycotted the Security Council in mid-1950.", "1990-01-01")
+    assert v["mid-1950"].label == "source_unavailable" and "votesdb" in v["mid-1950"].explanation
 
 
 def test_other_boycotts_are_left_to_the_other_rules(check) -> None:

@@ -127,6 +127,9 @@ def check_boycott(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | None
     if last < reading.first or not all(
         ctx.memo(("covered", d), lambda d=d: idx.covered(d)) for d in (reading.first, last)
     ):
+        # "not covered" must not hide a votes database that could not be read: that is a
+        # source error (raised here), never a verdict
+        ctx.memo("boycott.votesdb", lambda: idx.days_where(lambda _row: False))
         return make(
             "unverifiable",
             f"Resolved to {shown}. The Council's voting records available here do not cover "
