@@ -241,6 +241,13 @@ def test_a_member_that_voted_throughout_contradicts_it(check) -> None:
     v = found["mid-1950"]
     assert v.label == "contradicted" and v.reason == "date.boycott_not_on_record"
     assert "S/RES/84(1950)" in v.explanation
+    since = check(
+        "On 7 July 1950 the Council set up a unified command in Korea. France had boycotted "
+        "the Security Council since January 1950, a rival weekly wrote.",
+        "1950-07-20",
+    )
+    v = since["January 1950"]  # voted on every vote from January to the 7 July spoken of
+    assert v.label == "contradicted" and v.reason == "date.boycott_not_on_record"
 
 
 def test_part_of_the_period_or_outside_the_records_decides_nothing(check) -> None:
