@@ -72,6 +72,7 @@ class Candidate:
     base: float = 0.0  # the score without the outcome and member words
     where: str = ""  # where its day came from (a DAY_WEIGHT key)
     sponsor: float = 0.0  # what the sponsor named for its draft added to the score
+    own: float = 0.0  # how well its subject fits the claim's own sentence
 
 
 @dataclass
@@ -305,6 +306,7 @@ def rank(
             base=base,
             where=where,
             sponsor=sp,
+            own=own,
         )
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand

@@ -39,14 +39,14 @@ GAZA_2024 = decision(
         (
             "The Security Council was deadlocked over China's seat. The Soviet delegate had "
             "walked out in protest. He returned on 13 January 1950 to vote on the Soviet "
-            "resolution to unseat the Nationalist delegate.",
+            "resolution to unseat the Nationalist Chinese delegate.",
             date(1950, 2, 1),
             [SEAT_1950],
         ),
         # wire style: the Council in the lead, the vote in the next sentence
         (
             "Diplomats at the Security Council haggled for weeks over the Gaza text. On 10 June "
-            "2024 they voted 14-0 to adopt it, with Russia abstaining.",
+            "2024 they voted 14-0 for a ceasefire in Gaza, with Russia abstaining.",
             date(2024, 6, 11),
             [GAZA_2024],
         ),
@@ -245,3 +245,94 @@ def test_russia_said_of_the_soviet_seat_is_the_same_vetoer(text):
 )
 def test_a_no_vote_cast_is_not_a_decision_denied(sentence, denies):
     assert bool(NO_DECISION.search(sentence)) is denies
+
+
+# --- a function word is no subject --------------------------------------------------------------
+SG_2006 = decision(
+    "S/RES/1715(2006)",
+    "adopted",
+    date(2006, 10, 9),
+    "recommendation that Ban Ki-moon be appointed Secretary-General for a term of office",
+    vote=(15, 0, 0),
+    number=1715,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Security Council on 9 October 2006 condemned the test that North Korea announced.",
+        # encyclopedia style
+        "On October 9, 2006, the Security Council voted to condemn the blast, a step that "
+        "Pyongyang called hostile.",
+    ],
+)
+def test_a_decision_sharing_only_a_function_word_with_the_story_is_not_its_subject(text):
+    pairs = run(text, date(2006, 10, 20), [SG_2006], "date")
+    _c, verdict = one(pairs)
+    assert verdict.label != "supported", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # encyclopedia style
+        "The Security Council also made its recommendation on the next Secretary-General's "
+        "term of office. The resolution came after the nuclear test of 9 October 2006.",
+        # wire style
+        "Security Council members backed Ban Ki-moon's appointment that week. Their text "
+        "answered the North's nuclear test of October 9, 2006.",
+    ],
+)
+def test_a_sentence_voting_in_a_council_story_must_name_the_subject_itself(text):
+    """A sentence that names no body is the Council's by the story, not by itself: the day's
+    decision must fit the sentence's own words, not only the story's."""
+    pairs = run(text, date(2006, 10, 20), [SG_2006], "date")
+    _c, verdict = one(pairs)
+    assert verdict.label != "supported", verdict.explanation
+
+
+SYRIA_2017 = decision(
+    "S/2017/315",
+    "vetoed",
+    date(2017, 4, 12),
+    "The situation in the Middle East (Syria): chemical weapons attack",
+    vote=(10, 2, 3),
+    vetoed_by=("Russia",),
+)
+SANCTIONS_2017 = decision(
+    "S/RES/2371(2017)",
+    "adopted",
+    date(2017, 8, 5),
+    "Non-proliferation: Democratic People's Republic of Korea, sanctions",
+    vote=(15, 0, 0),
+    number=2371,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "decisions", "said"),
+    [
+        # wire style: the vote dated, its subject in the sentence before
+        (
+            "Russia vetoed a Security Council draft on the Syrian chemical attack. China "
+            "abstained from the April 12 vote, along with two other members.",
+            date(2017, 4, 13),
+            [SYRIA_2017],
+            "April 12",
+        ),
+        # broadcaster style
+        (
+            "The Security Council adopted new sanctions on North Korea. It was unclear whether "
+            "the draft had been amended before its passage Saturday.",
+            date(2017, 8, 6),
+            [SANCTIONS_2017],
+            "Saturday",
+        ),
+    ],
+)
+def test_a_dated_vote_in_a_council_story_needs_no_subject_words(text, on, decisions, said):
+    pairs = run(text, on, decisions, "date")
+    _c, verdict = one([(c, v) for c, v in pairs if said in c.text])
+    assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day")

@@ -640,7 +640,7 @@ def test_a_weekday_given_with_the_day_confirms_the_inferred_year(text):
     ("day", "label", "reason"),
     [
         # the vote in the sentence is linked to the draft vetoed that day: the day fits
-        ("14 September", "supported", "date.fits_linked_decision"),
+        ("14 September", "supported", {"date.decision_on_day", "date.fits_linked_decision"}),
         # no decision on that day of the story's year: the year is a guess, so the day is not
         # called wrong; at most the story's vote (China's veto, two days before) is named
         ("16 September", "unverifiable", {"date.year_inferred", "date.link_other_day"}),

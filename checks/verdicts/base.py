@@ -7,6 +7,7 @@ that into "source unavailable", never into a verdict about the claim.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -134,6 +135,10 @@ STOP = frozenset(
     "draft adopted extension mandate establishment measures concerning against upon under within "
     "between about their other which whose renewal imposed pursuant established regarding "
     "relating related "
+    # function words of four letters or more ("that nation's test" is not about a title's
+    # "recommendation that Ban Ki-moon be appointed")
+    "that this these those with without into onto from over after before during while where "
+    "when what there then than also been were will would shall should have having such "
     # words of the Library's "Letter dated 3 January 1980 from 52 Member States to the
     # President" titles, which any story about a vote shares: never a subject
     "member members state states country countries president permanent representative "
@@ -149,7 +154,19 @@ def topic_terms(topic: str) -> set[str]:
     for pattern, words in load_json("topics.json")["aliases"].items():
         if re.search(pattern, low):
             terms |= set(words)
-    return terms
+    # "the India-Pakistan question" is what an "Indian-Pakistani" war is about
+    return terms | {adj for state, adj in _adjectives() if re.search(rf"\b{state}\b", low)}
+
+
+@functools.cache
+def _adjectives() -> tuple[tuple[str, str], ...]:
+    """(state, adjective) pairs in lower case: "india" and "indian", "syria" and "syrian"."""
+    data = load_json("countries.json")["demonyms"]
+    return tuple(
+        (re.escape(state.lower()), adj)
+        for adj, state in data.items()
+        if len(adj) > 3 and "." not in adj and adj != state.lower()
+    )
 
 
 def topic_fit(topic: str, text: str) -> int:

@@ -68,17 +68,31 @@ ANAPHORIC_DECISION = re.compile(
 )
 
 
+def votes_in_a_council_story(claim: Claim) -> bool:
+    """A vote in a sentence naming no body, in a story that last named the Security Council
+    ("Malik returned on January 13 to vote on the Soviet resolution"). A vote or a text it
+    must speak of: "a claim Western governments reject" is no Council act."""
+    told_before = claim.links.get("body") is None and claim.links.get("discourse_body") == "SC"
+    return told_before and bool(VOTING.search(claim.sentence)) and not _tabled(claim.sentence)
+
+
+#: The vote itself dated: "the April 12 vote", "before Friday's vote", "its passage Saturday".
+_VOTE_AFTER = re.compile(r"(?i)^\s*(?:['’]s\s+)?(?:vote|ballot|veto|passage|adoption)\b")
+_VOTE_BEFORE = re.compile(r"(?i)\b(?:vote|ballot|veto|passage|adoption)\s+(?:on\s+|of\s+)?$")
+
+
+def dates_the_vote(claim: Claim) -> bool:
+    """The date is the vote's own ("the April 12 vote"): the sentence needs no subject words
+    to be about the story's decision."""
+    at = claim.start - claim.sentence_start
+    after = claim.sentence[at + len(claim.text) :]
+    return bool(_VOTE_AFTER.match(after) or _VOTE_BEFORE.search(claim.sentence[:at]))
+
+
 def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
     """ "The last was adopted on ...", "It was vetoed on ...", right after a sentence about
-    the Security Council; or a vote in a sentence naming no body, in a story that last named
-    the Council ("Malik returned on January 13 to vote on the Soviet resolution"). A vote or
-    a text it must speak of: "a claim Western governments reject" is no Council act."""
-    if claim.links.get("body") not in (None, "SC"):
-        return False
-    told_before = claim.links.get("body") is None and claim.links.get("discourse_body") == "SC"
-    if told_before and VOTING.search(claim.sentence) and not _tabled(claim.sentence):
-        return True
-    if not ANAPHORIC_DECISION.match(claim.sentence):
+    the Security Council."""
+    if claim.links.get("body") not in (None, "SC") or not ANAPHORIC_DECISION.match(claim.sentence):
         return False
     before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
     last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""

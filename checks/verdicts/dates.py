@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -16,6 +17,8 @@ from checks.verdicts.date_context import (
     NO_DECISION,
     about_a_decision,
     continues_a_council_sentence,
+    dates_the_vote,
+    votes_in_a_council_story,
 )
 from checks.verdicts.events import check_event_date
 from checks.verdicts.mandates import check_mandate_end
@@ -119,10 +122,13 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     named = _named(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
-    if not about_a_decision(claim) and continues_a_council_sentence(claim, ctx):
+    continuing = continues_a_council_sentence(claim, ctx)
+    if not about_a_decision(claim) and (continuing or votes_in_a_council_story(claim)):
         # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
-        # 2008": only a decision of that day on the subject can answer; none is no answer
-        found = _decision_on_day(claim, ctx, day, shown)
+        # 2008": only a decision of that day on the subject can answer; none is no answer. A
+        # sentence that only votes in a Council story must name the subject itself.
+        own_subject = not (continuing or dates_the_vote(claim))
+        found = _decision_on_day(claim, ctx, day, shown, own_subject=own_subject)
         if found.label == "supported":
             return found
     if not about_a_decision(claim):
@@ -150,12 +156,13 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
         )
     if not year_known(value):
         denied = NO_DECISION.search(claim.sentence)
+        # the day of the story's year: a fitting decision that day supports it; no other
+        # answer is given from it, since the year is the text's guess ...
+        on_day = None if denied else _decision_on_day(claim, ctx, day, shown)
+        if on_day is not None and on_day.label == "supported":
+            return on_day
+        # ... else the decision the sentence (or the undated story) is about may tell the day
         on_decision = None if denied else check_yearless(claim, ctx, shown)
-        if on_decision is None:
-            # the day of the story's year: a fitting decision that day supports it; no other
-            # answer is given, since the year is the text's guess
-            on_day = None if denied else _decision_on_day(claim, ctx, day, shown)
-            on_decision = on_day if on_day is not None and on_day.label == "supported" else None
         if on_decision is not None:
             return on_decision
         return make(
@@ -200,9 +207,12 @@ def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
     )
 
 
-def _decision_on_day(claim: Claim, ctx: CheckContext, day: date, shown: str) -> Verdict:
-    """A Council decision on that day whose subject fits the sentence; else, when the story
-    may mean a decision on a nearby day, say which."""
+def _decision_on_day(
+    claim: Claim, ctx: CheckContext, day: date, shown: str, own_subject: bool = False
+) -> Verdict:
+    """A Council decision on that day whose subject fits the sentence (with `own_subject`,
+    the claim's own sentence); else, when the story may mean a decision on a nearby day, say
+    which."""
     idx = ctx.services.decisions
     if idx is None or not ctx.memo(("covered", day), lambda: idx.covered(day)):
         note = f" ({idx.coverage_note(day)})" if idx is not None else ""
@@ -216,6 +226,7 @@ def _decision_on_day(claim: Claim, ctx: CheckContext, day: date, shown: str) -> 
             reason="date.not_reached",
         )
     on_day = rank(ctx, claim, [(day, "date in sentence")])
+    on_day = [c for c in on_day if c.own > 0 or not own_subject]
     if on_day and NO_DECISION.search(claim.sentence):
         d = on_day[0].decision
         return make(
@@ -287,7 +298,9 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
     target = _named(claim, ctx)
     if target is None or target.date is None:
         found = check_boycott(claim, ctx, shown) or _endorsing_resolution(claim, ctx, shown)
-        found = found or check_event_date(claim, ctx, shown)
+        found = (
+            found or _decision_in_month(claim, ctx, shown) or check_event_date(claim, ctx, shown)
+        )
         if found is not None:
             return found
         return make(
@@ -331,6 +344,45 @@ def _coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdic
         evidence=ev,
         claimed=shown,
         found=got,
+    )
+
+
+def _decision_in_month(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | None:
+    """ "In February, Russia vetoed the draft on Syria and Lebanon": a decision that month on
+    the subject, with the outcome the sentence gives, supports the month. Only support: a
+    month with no such decision may hold one the records file under another subject."""
+    value = claim.value
+    if value.get("precision") != "month" or not year_known(value):
+        return None
+    told = votes_in_a_council_story(claim)
+    if not (about_a_decision(claim) or continues_a_council_sentence(claim, ctx) or told):
+        return None
+    if claim.links.get("tense") != "past" or NO_DECISION.search(claim.sentence):
+        return None
+    idx = ctx.services.decisions
+    y, m = (int(x) for x in value["date"].split("-"))
+    days = [date(y, m, d) for d in range(1, calendar.monthrange(y, m)[1] + 1)]
+    if idx is None or not all(ctx.memo(("covered", d), lambda d=d: idx.covered(d)) for d in days):
+        return None
+    # the outcome the sentence gives must be the record's ("vetoed" of a veto that month)
+    fits = [c for c in rank(ctx, claim, [(d, "month in sentence") for d in days])
+            if "outcome" in c.leaned_on and (c.own > 0 or not told)]  # fmt: skip
+    if not fits:
+        return None
+    d = fits[0].decision
+    also = f" (also that month: {label(fits[1].decision)})" if len(fits) > 1 else ""
+    return make(
+        "supported",
+        f"The article dates a Council decision to {shown}; the records show {d.key} "
+        f'({d.outcome}) on {long_date(d.date)} on "{subject(d)}"{also}. Only the month was '
+        "compared.",
+        RULE,
+        VERSION,
+        evidence=decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}"),
+        claimed=shown,
+        found=f"{d.key}: {long_date(d.date)}",
+        reason="date.decision_in_month",
+        decision={"decision": describe(d), "why": "; ".join(fits[0].why), "confidence": 0.8},
     )
 
 
