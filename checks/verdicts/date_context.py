@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from checks.linking import named_decision
 from checks.models import Claim
 from checks.verdicts.base import CheckContext
 from checks.verdicts.numbers import about_the_security_council
@@ -97,3 +98,9 @@ def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
     before = ctx.text[max(0, claim.sentence_start - 400) : claim.sentence_start].rstrip()
     last = re.split(r"(?<=[.!?])\s+", before)[-1] if before else ""
     return about_the_security_council(last)
+
+
+def resolution_decision(claim: Claim, ctx: CheckContext):
+    """The decision of the resolution this date grammatically belongs to (links)."""
+    res = next((c for c in ctx.claims if c.id == claim.links.get("resolution")), None)
+    return named_decision(ctx, res) if res is not None else None
