@@ -8,8 +8,9 @@ import calendar
 import re
 from datetime import date
 
+from checks.anchor import year_known
 from checks.decision_text import decision_evidence, describe, label, subject
-from checks.linking import named_decision, rank, year_known
+from checks.linking import named_decision, rank
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit
 from checks.verdicts.boycott import check_boycott

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from checks.anchor import year_known
 from checks.attach import DECISION_VERB
 from checks.decision_text import decision_evidence, describe, label, subject
 from checks.extract.links import is_deadline
-from checks.linking import link_decision, rank, year_known
+from checks.linking import link_decision, rank
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make
 from checks.verdicts.coarse_dates import check_coarse

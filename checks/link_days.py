@@ -1,0 +1,97 @@
+"""The days a story may put a claim's decision on, and where each came from: days stated in
+the sentence (and the days next to them), in the sentences before, the article's date and the
+week before it, or, for an undated story, the days its other claims pin down (`anchor`)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from checks.anchor import anchor_days, story_days, year_known
+from checks.models import Claim
+
+if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
+    from checks.verdicts.base import CheckContext
+
+#: How far back from the article's date a decision is in reach ("last week's vote").
+WINDOW_DAYS = 7
+#: Where a day came from when an undated story's other claims pinned its vote down (anchor).
+STORY = "the vote the rest of the story describes"
+#: An undated story's own day: a full date in one of its sentences about a decision.
+STORY_DAY = "a day the story gives for a decision"
+#: A day next to one the sentence states.
+NEXT_TO_STATED = "a day next to the one stated"
+
+
+def claim_by_id(ctx: CheckContext, claim_id: str | None) -> Claim | None:
+    return next((c for c in ctx.claims if c.id == claim_id), None) if claim_id else None
+
+
+def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, str]], str]:
+    """Days the story may put the decision on, with where each came from; and a note when the
+    sentence speaks of another time (no day of the story can stand for it)."""
+    links = claim.links
+    stated = [
+        date.fromisoformat(c.value["date"])
+        for i in links.get("dates", [])
+        if (c := claim_by_id(ctx, i)) is not None
+        and c.value.get("precision") == "day"
+        and c.value.get("date")
+    ]
+    # "passed on Friday ..., as it has done in the past": a sentence that states its own day
+    # speaks of that day, whatever habit it also mentions
+    own_day = links.get("tense") == "habitual" and bool(stated)
+    # "inspectors will return on 18 November, following the Council's vote yesterday": a
+    # future sentence that states a day up to the article's date also tells of that day
+    on = ctx.article_date
+    past_day = links.get("tense") == "future" and on is not None and any(d <= on for d in stated)
+    if links.get("tense") in {"future", "habitual"} and not (own_day or past_day):
+        return (
+            [],
+            f"The sentence speaks of {'a plan' if links['tense'] == 'future' else 'other times'}.",
+        )
+    own = [claim_by_id(ctx, i) for i in links.get("dates", [])]
+    own = [c for c in own if c is not None]
+    if claim.type == "date":
+        own.insert(0, claim)
+    out: list[tuple[date, str]] = []
+    # "on last week's attack": a coarse time naming a noun does not date the sentence's act
+    coarse = [
+        c
+        for c in own
+        if c.value.get("date")
+        and c.value.get("precision") != "day"
+        and not (c is not claim and c.links.get("possessive"))
+    ]
+    days = [c for c in own if c.value.get("date") and c.value.get("precision") == "day"]
+    for c in days:
+        where = "date in sentence" if year_known(c.value) else "year inferred"
+        out.append((date.fromisoformat(c.value["date"]), where))
+    # A vote late in New York is the next day in Asia, and a story written the day after may
+    # date it by its own day: the days next to a stated one are in reach, never surely meant.
+    out += [(day + timedelta(days=k), NEXT_TO_STATED) for day, _ in list(out) for k in (-1, 1)]
+    if coarse and not days:
+        c = coarse[0]
+        if c.value.get("precision") == "month" and not c.value.get("qualifier"):
+            y, m = (int(x) for x in c.value["date"].split("-"))
+            last = calendar.monthrange(y, m)[1]
+            out += [(date(y, m, d), "month in sentence") for d in range(1, last + 1)]
+            return out, ""
+        return [], "The sentence dates itself only coarsely: another time than the story's day."
+    for i in links.get("dates_before", []):
+        c = claim_by_id(ctx, i)
+        if c is not None and c.value.get("precision") == "day" and c.value.get("date"):
+            out.append((date.fromisoformat(c.value["date"]), "date before"))
+    on = ctx.article_date
+    if on is not None:
+        out.append((on, "article date"))
+        out.append((on - timedelta(days=1), "day before the article"))
+        out += [
+            (on - timedelta(days=k), "days before the article") for k in range(2, WINDOW_DAYS + 1)
+        ]
+    else:
+        out += [(d, STORY) for d in anchor_days(ctx, claim)]
+        out += [(d, STORY_DAY) for d in ctx.memo("story days", lambda: story_days(ctx))]
+    seen: set[date] = set()
+    return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""
