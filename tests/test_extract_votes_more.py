@@ -240,3 +240,22 @@ def test_no_absence_without_a_vote_missed(text):
 def test_a_count_out_of_the_councils_size_is_the_count_not_the_size(text, want):
     value = one_vote(text)
     assert (value.get("for"), value.get("against"), value.get("abstain")) == want
+
+
+# --- "St." inside a state's name ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "Only St. Vincent and the Grenadines and Tunisia abstained; the other 13 members voted "
+        "in favour.",
+        # newspaper style
+        "Tunisia and St. Vincent and the Grenadines abstained, and the text passed 13-0.",
+    ],
+)
+def test_a_states_name_with_st_is_one_state(text):
+    from checks import countries
+
+    value = one_vote(text)
+    named = {countries.canonical(n) for n in value["abstaining"]}
+    assert named == {"Saint Vincent and the Grenadines", "Tunisia"}

@@ -140,6 +140,21 @@ def number_verdict(text: str, on: str, *, linked: bool = True) -> tuple[Claim, V
             "unverifiable",
             "number.no_rule",
         ),
+        # another body's vote, told the sentence before (newspaper and wire styles)
+        (
+            "The General Assembly denounced the invasion on Friday. With the nonaligned "
+            "nations' backing, the measure would normally have carried at least 100 votes.",
+            "1989-12-30",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "The General Assembly took up the text again on Monday. Its sponsors said they "
+            "needed at least nine votes from the Western group.",
+            "2023-10-30",
+            "unverifiable",
+            "number.no_rule",
+        ),
         # other councils and figures no rule checks
         (
             "The 47-nation Human Rights Council opened its session in Geneva.",

@@ -227,11 +227,22 @@ NOT_IN_FAVOUR = re.compile(
 )
 
 
+def _councils(claim: Claim) -> bool:
+    """The sentence is the Security Council's: it names the Council, or names no body in a
+    story that last named it (a General Assembly vote told the sentence before is not)."""
+    links = claim.links or {}
+    if links.get("body") not in (None, "SC"):
+        return False
+    return links.get("body") == "SC" or links.get("discourse_body") in (None, "SC")
+
+
 def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
     """ "Adoption needs nine votes": the Charter's threshold; not a count of votes cast
     ("because of two negative votes"), which only the record of the vote can check."""
-    if unit != "votes" or OTHER_COUNCILS.search(sentence):
+    if unit != "votes" or OTHER_COUNCILS.search(sentence) or not _councils(claim):
         return None
+    if not isinstance(value, int) or value > council_size(on):
+        return None  # "at least 100 votes": another body's count
     at = claim.start - claim.sentence_start
     around = sentence[max(0, at - 40) : at + len(claim.text) + 30]
     if not NEEDED.search(around) or NOT_IN_FAVOUR.search(claim.text):
