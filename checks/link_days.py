@@ -39,6 +39,10 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
         and c.value.get("precision") == "day"
         and c.value.get("date")
     ]
+    # "the United States, which has vetoed previous bids, abstaining": the claim's own words
+    # tell of other times, whatever day the sentence states
+    if links.get("own_habitual"):
+        return [], "The claim speaks of other times."
     # "passed on Friday ..., as it has done in the past": a sentence that states its own day
     # speaks of that day, whatever habit it also mentions
     own_day = links.get("tense") == "habitual" and bool(stated)

@@ -161,6 +161,9 @@ def rank(
     # A sentence that states its own day is about that day: a decision found on another day
     # may be what it means, but not surely.
     own_day = any(where in {"date in sentence", "year inferred"} for _day, where in days)
+    # A resolution named in or near the sentence whose day the records dispute cannot be
+    # ranked, but the text may mean it: no other decision is then sure.
+    named_undated = any(d.date is None for _where, d in nearby)
     for day, where, d in pool:
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
@@ -213,6 +216,8 @@ def rank(
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
         if own_day and where not in {"date in sentence", "year inferred", "named in the sentence"}:
+            sure = False
+        if named_undated:
             sure = False
         base = score - o - m
         cand = Candidate(

@@ -336,3 +336,76 @@ def test_a_dated_vote_in_a_council_story_needs_no_subject_words(text, on, decisi
     pairs = run(text, on, decisions, "date")
     _c, verdict = one([(c, v) for c, v in pairs if said in c.text])
     assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day")
+
+
+# --- a resolution named nearby whose day the records dispute ----------------------------------
+CEASEFIRE_1973 = decision(
+    "S/RES/338(1973)",
+    "adopted",
+    None,  # the records disagree on its day (21 or 22 October): no day to rank it by
+    "Cease-fire in the Middle East",
+    vote=(14, 0, 1),
+    number=338,
+)
+LATER_CEASEFIRE = decision(
+    "S/RES/2336(2016)",
+    "adopted",
+    date(2016, 12, 31),
+    "The situation in the Middle East (Syria): ceasefire",
+    vote=(15, 0, 0),
+    number=2336,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # encyclopedia infobox
+        "UN Security Council Resolution 338, on the ceasefire in the Middle East.\n"
+        "Vote: 14 voted for, none against, 1 abstained.",
+        # history-site style
+        "Resolution 338 called for a ceasefire in the Middle East. The Council passed it 14 "
+        "votes to none, with one abstention.",
+    ],
+)
+def test_a_resolution_named_nearby_keeps_other_decisions_from_being_sure(text):
+    pairs = run(text, date(2017, 1, 1), [CEASEFIRE_1973, LATER_CEASEFIRE], "vote")
+    _c, verdict = one(pairs)
+    assert verdict.label != "contradicted", verdict.explanation
+
+
+# --- a claim whose own words tell of other times ----------------------------------------------
+RAMADAN_TEXT = decision(
+    "S/RES/2728(2024)",
+    "adopted",
+    date(2024, 3, 25),
+    "The situation in the Middle East, including the Palestinian question: Gaza ceasefire",
+    vote=(14, 0, 1),
+    number=2728,
+)
+US_DRAFT = decision(
+    "S/2024/239",
+    "vetoed",
+    date(2024, 3, 22),
+    "The situation in the Middle East, including the Palestinian question: Gaza",
+    vote=(11, 3, 1),
+    vetoed_by=("China", "Russia"),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # news agency style
+        "The Security Council on Monday, March 25, demanded a ceasefire in Gaza, with the "
+        "United States, Israel's ally which has vetoed previous bids, abstaining.",
+        # newspaper style
+        "The Security Council demanded a Gaza ceasefire on Monday, March 25, as Washington, "
+        "which has repeatedly vetoed such texts, abstained.",
+    ],
+)
+def test_a_veto_told_as_a_habit_is_not_the_days_decision(text):
+    pairs = run(text, date(2024, 3, 26), [RAMADAN_TEXT, US_DRAFT], "vote")
+    habit = [(c, v) for c, v in pairs if "veto" in c.text]
+    _c, verdict = one(habit)
+    assert verdict.label not in {"supported", "contradicted"}, verdict.explanation

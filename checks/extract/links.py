@@ -107,6 +107,15 @@ def tense_of(sentence: str) -> str:
     return "past"
 
 
+def _own_words_habitual(claim: Claim, at: int) -> bool:
+    """The claim's words and the few after it, to the next comma ("which has vetoed previous
+    bids"), not a clause further on ("abstaining rather than using its veto, as it has often
+    done in the past" is about the day's vote)."""
+    rest = re.split(r"[,;.]", claim.sentence[at + len(claim.text) :], maxsplit=1)[0]
+    rest = " ".join(rest.split()[:3])
+    return bool(_outcome_words()["habitual"].search(f"{claim.text} {rest}"))
+
+
 def _distance(a: Claim, b: Claim) -> int:
     return max(0, b.start - a.end, a.start - b.end)
 
@@ -247,6 +256,9 @@ def links_for(
         # "last week's attack": a time that names a noun, not when the sentence's act was done
         "possessive": claim.type == "date"
         and bool(_POSSESSIVE.match(claim.sentence, claim.end - claim.sentence_start)),
+        # "which has vetoed previous bids": the claim's own words (to the next comma) tell
+        # of other times than the sentence's day
+        "own_habitual": claim.type == "vote" and _own_words_habitual(claim, at),
         # "the members that supported the proposal": the draft of the sentences before
         "refers_back": claim.type == "vote"
         and bool(_outcome_words()["refers_back"].search(claim.sentence)),
