@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,22 @@ def resolve_url(url: str) -> URL:
     return parsed.set(database=str(path))
 
 
+def _wal(cursor: Any) -> None:
+    """Switch to WAL. Two processes opening a fresh store at once race for the file: SQLite
+    answers "database is locked" at once here, without its busy handler, so wait and retry
+    for as long as a writer would wait."""
+    waited = 0.0
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or waited >= BUSY_TIMEOUT_SECONDS:
+                raise
+            time.sleep(0.05)
+            waited += 0.05
+
+
 def _make_engine(url: URL) -> Engine:
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -51,8 +69,8 @@ def _make_engine(url: URL) -> Engine:
         # carry on while one session writes, the busy timeout makes writers queue, not fail.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        _wal(cursor)
         cursor.close()
 
     @event.listens_for(engine, "begin")
