@@ -132,3 +132,18 @@ def test_a_subject_named_by_its_adjective_fits_the_decision(text, on, decisions,
     _c, verdict = one(run(text, on, decisions, "vote"))
     assert verdict.label == "supported", verdict.explanation
     assert verdict.decision["decision"]["key"] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style: the month of a presidency
+        "The Russian draft on Syria and Lebanon was vetoed, said the French envoy, who chaired "
+        "the Security Council in February.",
+        # newspaper style: the month of a statement
+        "Russia's veto of the draft on Syria and Lebanon was condemned by London in February.",
+    ],
+)
+def test_a_month_of_something_else_in_a_vote_sentence_is_not_supported(text):
+    verdict = month_verdict(text, date(1946, 7, 1), [LEVANT])
+    assert verdict.reason != "date.decision_in_month", verdict.explanation

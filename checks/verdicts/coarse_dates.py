@@ -9,6 +9,7 @@ import re
 from datetime import date
 
 from checks.anchor import year_known
+from checks.attach import DECISION_VERB
 from checks.decision_text import decision_evidence, describe, label, subject
 from checks.linking import named_decision, rank
 from checks.models import Claim, Verdict
@@ -91,6 +92,11 @@ def _decision_in_month(claim: Claim, ctx: CheckContext, shown: str) -> Verdict |
     if not (about_a_decision(claim) or continues_a_council_sentence(claim, ctx) or told):
         return None
     if claim.links.get("tense") != "past" or NO_DECISION.search(claim.sentence):
+        return None
+    # the month of the act itself ("vetoed in February"), not of a presidency or a statement
+    # the sentence also tells ("said the Council's president in April")
+    verb = (claim.governor or ":").split(":", 1)[1]
+    if not DECISION_VERB.match(verb):
         return None
     idx = ctx.services.decisions
     y, m = (int(x) for x in value["date"].split("-"))
