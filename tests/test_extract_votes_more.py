@@ -259,3 +259,29 @@ def test_a_states_name_with_st_is_one_state(text):
     value = one_vote(text)
     named = {countries.canonical(n) for n in value["abstaining"]}
     assert named == {"Saint Vincent and the Grenadines", "Tunisia"}
+
+
+# --- a count, the states between dashes, then the side ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "side", "names"),
+    [
+        # news agency style
+        (
+            "Nine members voted in favor, three - Russia, China and South Africa - were "
+            "against, and three abstained.",
+            "against",
+            ["Russia", "China", "South Africa"],
+        ),
+        # newspaper style, double hyphens
+        (
+            "The text passed 13-0, but two -- China and India -- abstained on the Council.",
+            "abstain",
+            ["China", "India"],
+        ),
+    ],
+)
+def test_a_count_with_its_states_between_dashes_names_them(text, side, names):
+    value = one_vote(text)
+    keys = {"against": "against_members", "abstain": "abstaining"}
+    assert value[side] == len(names)
+    assert value[keys[side]] == names

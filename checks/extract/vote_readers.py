@@ -192,6 +192,23 @@ def _read_count_list(
     return True
 
 
+def _read_enclosed_list(
+    ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
+) -> bool:
+    """ "three - Russia, China and South Africa - were against": a count, the states that make
+    it up between dashes, then the side. Every name must be a state, as many as the count."""
+    side, n = side_of(g["side"]), number_value(g["n"])
+    found = _state_names(ctx, g["who"], m.start("who"))
+    if side is None or n is None or len(found) != len(countries.split_names(g["who"])):
+        return False
+    states = list(dict.fromkeys(canon for canon, _offset in found))
+    if len(states) != n:
+        return False
+    part.counts = {side: n}
+    part.lists = {LIST_KEYS[side]: states}
+    return True
+
+
 def _read_unanimous(
     ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
 ) -> bool:
@@ -212,6 +229,7 @@ READERS: dict[str, Callable[[ArticleContext, Pattern, re.Match[str], Groups, Par
     "side_list": _read_side_list,
     "members": _read_members,
     "count_list": _read_count_list,
+    "enclosed_list": _read_enclosed_list,
     "unanimous": _read_unanimous,
     "without_vote": _read_without,
 }
