@@ -14,6 +14,7 @@ chosen by.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -111,8 +112,18 @@ def named_decision(ctx: CheckContext, res: Claim) -> Any:
     if v.get("number"):
         return ctx.memo(("decision", v["number"]), lambda: idx.resolution(v["number"]))
     if v.get("symbol") and v.get("draft"):
-        return ctx.memo(("decision", v["symbol"]), lambda: idx.draft(v["symbol"]))
+        return ctx.memo(("decision", v["symbol"]), lambda: _draft(idx, v["symbol"]))
     return None
+
+
+def _draft(idx: Any, symbol: str) -> Any:
+    """The draft, or the same draft under its revised symbol: "S/18016" was put to the vote
+    as S/18016/Rev.1, and a text may cite either."""
+    found = idx.draft(symbol)
+    if found is not None:
+        return found
+    base = re.sub(r"(?i)/Rev\.\d+$", "", symbol)
+    return idx.draft(base) if base != symbol else idx.draft(f"{symbol}/Rev.1")
 
 
 # --- ranking -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from checks.extract import extract_claims
 from checks.verdicts.date_context import NO_DECISION
 from tests.test_linking import decision, members, one, roll, run
 
@@ -409,3 +410,37 @@ def test_a_veto_told_as_a_habit_is_not_the_days_decision(text):
     habit = [(c, v) for c, v in pairs if "veto" in c.text]
     _c, verdict = one(habit)
     assert verdict.label not in {"supported", "contradicted"}, verdict.explanation
+
+
+# --- a draft and its revision -------------------------------------------------------------------
+LIBYA_1986 = decision(
+    "S/18016/Rev.1",
+    "vetoed",
+    date(1986, 4, 21),
+    "Letters from Libya and others: the United States air raids on Libya",
+    vote=(9, 5, 1),
+    vetoed_by=("France", "United Kingdom", "United States"),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a UN magazine's style, with a stray space inside the symbol
+        "The vote on the draft (S/18016/ Rev.1) on the raids on Libya was 9 to 5, with 1 "
+        "abstention.",
+        # wire style, citing the draft as first circulated
+        "The draft resolution S/18016 on the air raids on Libya won 9 votes to 5, with 1 "
+        "abstention.",
+    ],
+)
+def test_a_draft_cited_with_or_without_its_revision_is_the_revised_draft(text):
+    """Written twenty years on: only the symbol can find the vote."""
+    _c, verdict = one(run(text, date(2006, 4, 22), [LIBYA_1986], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/18016/Rev.1"
+
+
+def test_a_revision_with_a_stray_space_is_read_whole():
+    claims = extract_claims("The draft S/18016/ Rev.1 was vetoed.", article_date=date(1986, 5, 1))
+    assert [c.value["symbol"] for c in claims.claims if c.type == "resolution"] == ["S/18016/Rev.1"]

@@ -77,7 +77,7 @@ def find(ctx: ArticleContext) -> list[Found]:
             elif label in {"RES_DRAFT_SYMBOL", "RES_OLD_DRAFT"}:
                 symbol_start = m.start() if label == "RES_DRAFT_SYMBOL" else m.group(0).rfind("S/")
                 symbol_start = m.start() + symbol_start if label == "RES_OLD_DRAFT" else m.start()
-                symbol = ctx.text[symbol_start : m.end()]
+                symbol = re.sub(r"\s+", "", ctx.text[symbol_start : m.end()])  # "S/18016/ Rev.1"
                 window = ctx.text[max(0, m.start() - 60) : m.start()]
                 is_draft = label == "RES_OLD_DRAFT" or bool(DRAFT_CUE.search(window))
                 kind = "draft" if is_draft else "document"
