@@ -81,10 +81,10 @@ def clause_outcome(sentence: str, at: int) -> str | None:
 
 #: Any body named, the other councils tried before a bare "council" at the same place.
 _MENTION = re.compile(
-    "|".join(f"(?P<{code}>{pattern.pattern[4:]})" for code, pattern in _BODIES)
-    + "|(?P<SC>"
-    + _SC.pattern[4:]
-    + ")",
+    "|".join(
+        f"(?P<{code}>{pattern.pattern.removeprefix('(?i)')})"
+        for code, pattern in (*_BODIES, ("SC", _SC))
+    ),
     re.I,
 )
 

@@ -169,6 +169,15 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
     return True
 
 
+def _only_states(ctx: ArticleContext, g: Groups, m: re.Match[str]) -> list[str]:
+    """The states of the matched list ("who"), once each; none unless every name is a state
+    (else the words are not this vote's list: a wrong member is worse than none)."""
+    found = _state_names(ctx, g["who"], m.start("who"))
+    if not found or len(found) != len(countries.split_names(g["who"])):
+        return []
+    return list(dict.fromkeys(canon for canon, _offset in found))
+
+
 def _read_count_list(
     ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part
 ) -> bool:
@@ -176,12 +185,9 @@ def _read_count_list(
     a count and, after a dash or colon, the states that make it up or, after "including",
     some of them. Every name must be a state, and no more of them than the count, else the
     words after the dash are not this vote's list (a wrong member is worse than none)."""
-    n = number_value(g["n"])
-    names = countries.split_names(g["who"])
-    found = _state_names(ctx, g["who"], m.start("who"))
-    if n is None or not names or len(found) != len(names):
+    n, states = number_value(g["n"]), _only_states(ctx, g, m)
+    if n is None or not states:
         return False
-    states = list(dict.fromkeys(canon for canon, _offset in found))
     including = "inc" in g or "inc2" in g
     if len(states) > n or (not including and len(states) < 2 and n != 1):
         return False
@@ -197,12 +203,8 @@ def _read_enclosed_list(
 ) -> bool:
     """ "three - Russia, China and South Africa - were against": a count, the states that make
     it up between dashes, then the side. Every name must be a state, as many as the count."""
-    side, n = side_of(g["side"]), number_value(g["n"])
-    found = _state_names(ctx, g["who"], m.start("who"))
-    if side is None or n is None or len(found) != len(countries.split_names(g["who"])):
-        return False
-    states = list(dict.fromkeys(canon for canon, _offset in found))
-    if len(states) != n:
+    side, n, states = side_of(g["side"]), number_value(g["n"]), _only_states(ctx, g, m)
+    if side is None or n is None or len(states) != n:
         return False
     part.counts = {side: n}
     part.lists = {LIST_KEYS[side]: states}

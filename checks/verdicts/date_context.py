@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from checks.link_days import claim_by_id
 from checks.linking import named_decision
 from checks.models import Claim
 from checks.verdicts.base import CheckContext
@@ -102,5 +103,5 @@ def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
 
 def resolution_decision(claim: Claim, ctx: CheckContext):
     """The decision of the resolution this date grammatically belongs to (links)."""
-    res = next((c for c in ctx.claims if c.id == claim.links.get("resolution")), None)
+    res = claim_by_id(ctx, claim.links.get("resolution"))
     return named_decision(ctx, res) if res is not None else None

@@ -122,16 +122,16 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     named = resolution_decision(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
-    continuing = continues_a_council_sentence(claim, ctx)
-    if not about_a_decision(claim) and (continuing or votes_in_a_council_story(claim)):
+    if not about_a_decision(claim):
         # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
         # 2008": only a decision of that day on the subject can answer; none is no answer. A
         # sentence that only votes in a Council story must name the subject itself.
-        own_subject = not (continuing or dates_the_vote(claim))
-        found = _decision_on_day(claim, ctx, day, shown, own_subject=own_subject)
-        if found.label == "supported":
-            return found
-    if not about_a_decision(claim):
+        continuing = continues_a_council_sentence(claim, ctx)
+        if continuing or votes_in_a_council_story(claim):
+            own_subject = not (continuing or dates_the_vote(claim))
+            found = _decision_on_day(claim, ctx, day, shown, own_subject=own_subject)
+            if found.label == "supported":
+                return found
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
             return from_encyclopedia

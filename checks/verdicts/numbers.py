@@ -230,10 +230,8 @@ NOT_IN_FAVOUR = re.compile(
 def _councils(claim: Claim) -> bool:
     """The sentence is the Security Council's: it names the Council, or names no body in a
     story that last named it (a General Assembly vote told the sentence before is not)."""
-    links = claim.links or {}
-    if links.get("body") not in (None, "SC"):
-        return False
-    return links.get("body") == "SC" or links.get("discourse_body") in (None, "SC")
+    links = claim.links or {}  # (the discourse body is the sentence's own when it names one)
+    return links.get("discourse_body", links.get("body")) in (None, "SC")
 
 
 def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
