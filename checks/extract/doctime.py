@@ -93,6 +93,8 @@ def is_dateline_at(text: str, start: int, end: int) -> bool:
     prefix = text[line_start:start]
     if len(prefix) > 80 or not pattern("date_dateline", "DATELINE_PREFIX").regex.fullmatch(prefix):
         return False
+    if pattern("date_dateline", "INFOBOX_NEXT").regex.match(text, end):
+        return False  # an infobox's "Date" field: the day of the resolution it describes
     return bool(pattern("date_dateline", "DATELINE_SUFFIX").regex.match(text[end : end + 80]))
 
 

@@ -174,6 +174,7 @@ class _Claims:
     def __init__(self, claims: list[Claim], text: str | None = None) -> None:
         # where the text names a body, in order: a sentence naming none speaks of the last one
         mentions = [(m.start(), m.lastgroup) for m in _MENTION.finditer(text or "")]
+        self.text = text or ""
         self.mention_at = [at for at, _ in mentions]
         self.mention_body = [body for _, body in mentions]
         self.by_kind: dict[str, list[Claim]] = {}
@@ -229,6 +230,43 @@ class _Claims:
         return self._clauses[key]
 
 
+#: A line of an infobox or a fact table: "- Date: 14 October", "Date: | 20 July |", "| Adopted |
+#: 20 July 2015 |", or a short label line as an encyclopedia page renders it ("Code S/RES/502
+#: (Document)"): short, and not ending a sentence.
+_FIELD_LINE = re.compile(
+    r"[ \t]*[-*•|]?[ \t]*[A-Z][\w ]{0,30}?[ \t]*[:=|][^\n]*|[^\n]{1,80}(?<![.!?\"”])"
+)
+#: The field a date of such a line fills, when it is the day (or year) of the decision.
+_DATE_FIELD = re.compile(
+    r"(?i)^[ \t]*[-*•|]?[ \t]*(date|year|adopted|date\s+adopted)[ \t]*[:=|]?[ \t]*\|?[ \t]*$"
+)
+
+
+def _infobox_resolution(claim: Claim, table: _Claims) -> Claim | None:
+    """An infobox's "Date:" (or "Year:") line dates the one resolution its other lines name
+    ("Code: S/RES/1718"), as a Wikipedia article's infobox does; None when the block names
+    none, or several."""
+    text = table.text
+    line_start = text.rfind("\n", 0, claim.start) + 1
+    if not text or not _DATE_FIELD.match(text[line_start : claim.start]):
+        return None
+    lo = hi = line_start
+    while lo > 0:  # the block: the field lines around this one
+        prev = text.rfind("\n", 0, lo - 1) + 1
+        if not _FIELD_LINE.fullmatch(text[prev : lo - 1]):
+            break
+        lo = prev
+    while hi < len(text):
+        nxt = text.find("\n", hi)
+        nxt = len(text) if nxt < 0 else nxt
+        if not _FIELD_LINE.fullmatch(text[hi:nxt]):
+            break
+        hi = nxt + 1
+    named = [c for c in table.within("resolution", claim, lo, hi) if not c.value.get("draft")]
+    numbers = {c.value.get("number") for c in named}
+    return named[0] if len(numbers) == 1 and None not in numbers else None
+
+
 def links_for(
     claim: Claim, claims: list[Claim] | _Claims, article_date: date | None
 ) -> dict[str, Any]:
@@ -238,6 +276,8 @@ def links_for(
     inside = table.within("resolution", claim, claim.start, claim.end)
     attached_to = [c for c in resolutions if attached(claim, c)]
     chosen = (inside or sorted(attached_to, key=lambda c: _distance(claim, c)) or [None])[0]
+    if chosen is None and claim.type == "date":
+        chosen = _infobox_resolution(claim, table)
     dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
     tense, body = table.words(claim)
     at = claim.start - claim.sentence_start

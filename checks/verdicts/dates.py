@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from checks.anchor import year_known
@@ -22,7 +23,8 @@ from checks.verdicts.date_context import (
 )
 from checks.verdicts.events import check_event_date
 from checks.verdicts.mandates import check_mandate_end
-from checks.verdicts.yearless import WEEKDAYS, check_yearless
+from checks.verdicts.meetings import check_meeting_day
+from checks.verdicts.yearless import WEEKDAYS, check_yearless, stated_parts
 
 RULE, VERSION = "date.event_on_record", "v1"
 
@@ -122,6 +124,18 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     named = resolution_decision(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
+    if named is not None and "date" in (named.disputes or {}):
+        said = "; ".join(f"{k}: {v}" for k, v in named.disputes["date"].items())
+        return make(
+            "unverifiable",
+            f"Resolved to {shown}. The records disagree on the day of {named.key} ({said}), "
+            "so the date is not compared.",
+            RULE,
+            VERSION,
+            evidence=decision_evidence(named),
+            claimed=shown,
+            reason="date.disputed_record",
+        )
     if not about_a_decision(claim):
         # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
         # 2008": only a decision of that day on the subject can answer; none is no answer. A
@@ -132,6 +146,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             found = _decision_on_day(claim, ctx, day, shown, own_subject=own_subject)
             if found.label == "supported":
                 return found
+        met = check_meeting_day(claim, ctx, day, shown)
+        if met is not None:
+            return met
         from_encyclopedia = check_event_date(claim, ctx, shown)
         if from_encyclopedia is not None:
             return from_encyclopedia
@@ -177,9 +194,37 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     return _decision_on_day(claim, ctx, day, shown)
 
 
+#: A year written in the date's own words ("20 July 2015", "July 20, '15" is not read as one).
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
 def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
     ev = decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}")
     common = {"evidence": ev, "claimed": shown, "found": f"{d.key}: {long_date(d.date)}"}
+    _weekday, month_day = stated_parts(claim.value)
+    if month_day and not _YEAR.search(claim.value.get("expression") or claim.text):
+        # "resolution 2231, adopted on 20 July" in a 2020 story: the day and month are the
+        # text's, the year (read from the article) is not; the resolution's own year is meant
+        said = f"{day.day} {day:%B}"
+        if month_day == (d.date.month, d.date.day):
+            return make(
+                "supported",
+                f"The article dates this to {said}, without a year; the record of {d.key} "
+                f"gives {long_date(d.date)}.",
+                RULE,
+                VERSION,
+                reason="date.matches_named",
+                **common,
+            )
+        return make(
+            "contradicted",
+            f"The article dates this to {said}, without a year; the record of {d.key} says "
+            f"{long_date(d.date)}.",
+            RULE,
+            VERSION,
+            reason="date.differs_named",
+            **common,
+        )
     if d.date == day:
         return make(
             "supported",
