@@ -677,6 +677,11 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
         ("Washington let the text through instead of vetoing it, and it was adopted 14-0.",
          "adopted"),
         ("China threatened to veto the draft, which was adopted anyway.", "adopted"),
+        # vetoes cast before, in a relative clause (AFP and Reuters styles)
+        ("The Council on Monday demanded a ceasefire in Gaza, with the United States, Israel's "
+         "ally which has vetoed previous bids, abstaining.", None),
+        ("The resolution was adopted 14-0; Washington, which had vetoed three earlier drafts, "
+         "abstained.", "adopted"),
         # a veto cast outweighs adoption words
         ("No decision could be adopted, owing to the vetoes of France and Britain.", "vetoed"),
     ],
