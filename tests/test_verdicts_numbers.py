@@ -140,6 +140,61 @@ def number_verdict(text: str, on: str, *, linked: bool = True) -> tuple[Claim, V
             "unverifiable",
             "number.no_rule",
         ),
+        # "the two permanent members" points back to two named before (news site and wire)
+        (
+            "Russia and China vetoed the referral. The two permanent members ignored the "
+            "appeals of the other members.",
+            "2014-05-23",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "Moscow and Beijing cast vetoes, and the two permanent members said the text was "
+            "unbalanced.",
+            "2019-12-21",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        # ... while a count of all of them is checked (newspaper style)
+        (
+            "The Security Council's four permanent members hold a veto.",
+            "2019-12-21",
+            "contradicted",
+            "number.permanent_members_mismatch",
+        ),
+        # a count of members that voted is not the Council's size (regional and wire styles)
+        (
+            "Eleven members of the Security Council, including France, have endorsed the appeal.",
+            "2025-09-19",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        (
+            "Ten members of the Security Council supported the ceasefire appeal on Friday.",
+            "2024-04-19",
+            "unverifiable",
+            "number.no_rule",
+        ),
+        # ... while the Council's size told with a vote, or all its members, stays a size
+        (
+            "In August 1972, 11 of the 14 members of the UN Security Council voted to "
+            "recommend membership.",
+            "1972-08-30",
+            "contradicted",
+            "number.council_size_mismatch",
+        ),
+        (
+            "The 14 members of the Security Council met behind closed doors on Friday.",
+            "2024-04-19",
+            "contradicted",
+            "number.council_size_mismatch",
+        ),
+        (
+            "The 14-member Security Council voted on the draft on Friday.",
+            "2024-04-19",
+            "contradicted",
+            "number.council_size_mismatch",
+        ),
         # another body's vote, told the sentence before (newspaper and wire styles)
         (
             "The General Assembly denounced the invasion on Friday. With the nonaligned "

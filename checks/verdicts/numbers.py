@@ -175,11 +175,22 @@ def _votes_why(needed: int) -> str:
 
 #: Words that make a count a part of the Council: "the other four", "the remaining 14".
 SUBSET_BEFORE = re.compile(r"(?i)\b(other|remaining|rest\s+of\s+the|all\s+but|except)\s*$")
-#: Words before a count that make it the count of all of them: "the four permanent members",
-#: "the Council's", "it has".
-WHOLE_BEFORE = re.compile(
-    r"(?i)\b(the|its|their|council['’]s|body['’]s|has|have|had|of|all|are|were)\s+$"
+#: Before a count of permanent members that is all of them ("the Council's four", "it has
+#: four"), not "the two permanent members" pointing back to two named before.
+PERMANENT_WHOLE_BEFORE = re.compile(
+    r"(?i)\b(its|their|council['’]s|body['’]s|has|have|had|are|were)\s+$"
 )
+#: After a count of members, a verb of voting makes them voters, not the Council's size:
+#: "nine members of the Security Council opposed the resolution".
+VOTERS_AFTER = re.compile(
+    r"(?i)^[^,.;:]{0,60}?\b(vot(ed|ing)|oppos(ed|ing)|support(ed|ing)|back(ed|ing)|abstain(ed|ing)|"
+    r"reject(ed|ing)|endors(ed|ing)|approv(ed|ing)|favou?r(ed)?|in\s+favou?r)\b"
+)
+#: "... members of the Security Council" after a count, and what makes it all of them.
+OF_THE_COUNCIL = re.compile(
+    r"(?i)^\s*of\s+the\s+(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:Security\s+)?Council\b"
+)
+THE_WHOLE = re.compile(r"(?i)\b(the|all|all\s+the|its)\s+$")
 #: What may stand between a size and its unit: "15 Council members", "15 member states".
 SIZE_WORDS = frozenset({"council", "security", "member", "un", "u.n."})
 
@@ -205,6 +216,14 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     if value not in range(5, 30):
         return None
     if re.search(r"(?i)\b(of the|out of)\s+(\d+|fifteen|eleven)\b", claim.text):
+        return None
+    rest = claim.sentence[claim.end - claim.sentence_start :]
+    before = claim.sentence[: claim.start - claim.sentence_start]
+    adjective = re.search(r"-\s*(member|nation|country|state)", claim.text)
+    # "nine members of the Council opposed it", "eleven members of the Council": some of them;
+    # "the 15-member body voted", "11 of the 15 members voted" are still its size
+    some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
+    if some and not adjective and not THE_WHOLE.search(before):
         return None
     return _charter_figure(
         value,
@@ -264,7 +283,7 @@ def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
     before = claim.sentence[: max(0, claim.start - claim.sentence_start)]
     if value != 5 and SUBSET_BEFORE.search(before):
         return None  # "the other four permanent members": four besides one already named
-    if value != 5 and not WHOLE_BEFORE.search(before):
+    if value != 5 and not PERMANENT_WHOLE_BEFORE.search(before):
         return None  # "vetoed by two permanent members": some of them, not how many there are
     if OTHER_COUNCILS.search(sentence):
         return None
