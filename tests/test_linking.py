@@ -682,6 +682,10 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
          "ally which has vetoed previous bids, abstaining.", None),
         ("The resolution was adopted 14-0; Washington, which had vetoed three earlier drafts, "
          "abstained.", "adopted"),
+        # a veto avoided is none (newspaper and wire styles)
+        ("The U.S. abstention avoided a third American veto of a Gaza resolution, and the text "
+         "was adopted.", "adopted"),
+        ("By abstaining, Washington averted a veto and let the resolution pass.", "adopted"),
         # a veto cast outweighs adoption words
         ("No decision could be adopted, owing to the vetoes of France and Britain.", "vetoed"),
     ],
@@ -782,3 +786,42 @@ def test_a_sentence_continuing_one_about_the_council_is_dated_by_its_decisions(t
     pairs = run(text, date(2020, 9, 1), [IRAN_ADOPTED], "date")
     _c, verdict = one(pairs)
     assert verdict.label == label, verdict.explanation
+
+
+# --- a count of many vetoes is no one decision -------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an advocacy site's summary
+        "The United States has cast 45 vetoes in the Security Council. Of those, 23 vetoes "
+        "relate to the Iran arms embargo question.",
+        # a diplomatic telegram's style
+        "The Soviet delegate took note of the 51 Soviet vetoes of the Iran arms embargo drafts.",
+        # wire style, a relative clause
+        "Iran's embargo was debated on Friday; the 12 draft resolutions on it that were vetoed "
+        "by Russia are listed below.",
+    ],
+)
+def test_a_count_of_many_vetoes_is_not_linked_to_one_decision(text):
+    vetoed = decision("S/2020/798", "vetoed", FRIDAY, IRAN_DRAFT.title, vote=(13, 2, 0),
+                      vetoed_by=("Russia", "China"))  # fmt: skip
+    for c, verdict in run(text, FRIDAY + timedelta(days=1), [vetoed, IRAN_DRAFT], "vote"):
+        assert verdict.label not in {"supported", "contradicted"}, (c.text, verdict.explanation)
+        assert verdict.reason == "vote.other_time", (c.text, verdict.reason)
+
+
+def test_two_drafts_vetoed_the_same_day_are_still_the_days_votes():
+    vetoed = decision("S/2020/798", "vetoed", FRIDAY, IRAN_DRAFT.title, vote=(13, 2, 0),
+                      vetoed_by=("Russia", "China"))  # fmt: skip
+    text = "On Friday Russia and China vetoed two draft resolutions on the Iran arms embargo."
+    pairs = run(text, FRIDAY + timedelta(days=1), [vetoed], "vote")
+    assert pairs and all(v.reason != "vote.other_time" for _c, v in pairs)
+
+
+def test_a_count_of_vetoes_with_one_votes_tally_is_that_vote():
+    vetoed = decision("S/2020/798", "vetoed", FRIDAY, IRAN_DRAFT.title, vote=(13, 2, 0),
+                      vetoed_by=("Russia", "China"))  # fmt: skip
+    text = ("Russia has vetoed three resolutions on the Iran arms embargo, the most recent "
+            "supported by 13 council members on Friday.")  # fmt: skip
+    pairs = run(text, FRIDAY + timedelta(days=1), [vetoed], "vote")
+    assert pairs and all(v.reason != "vote.other_time" for _c, v in pairs)

@@ -113,7 +113,23 @@ def _own_words_habitual(claim: Claim, at: int) -> bool:
     done in the past" is about the day's vote)."""
     rest = re.split(r"[,;.]", claim.sentence[at + len(claim.text) :], maxsplit=1)[0]
     rest = " ".join(rest.split()[:3])
-    return bool(_outcome_words()["habitual"].search(f"{claim.text} {rest}"))
+    if _outcome_words()["habitual"].search(f"{claim.text} {rest}"):
+        return True
+    # "23 vetoes", "the 23 draft resolutions ... that were vetoed", "51 Soviet vetoes": a
+    # count of many votes, not one decision (unless the claim gives one vote's tally: "has
+    # vetoed three resolutions, the latest supported by 13 members")
+    if any(claim.value.get(side) is not None for side in ("for", "against", "abstain")):
+        return False
+    before = re.split(r"[;.]", claim.sentence[max(0, at - 80) : at])[-1]
+    return bool(_MANY_VOTES.search(f"{before} {claim.text} {rest}"))
+
+
+#: Three or more vetoes, drafts or resolutions counted together.
+_MANY_VOTES = re.compile(
+    r"(?i)\b(?:[3-9]|\d{2,}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"\w+ty(?:-\w+)?|dozens\s+of|hundreds\s+of|several|many|numerous|multiple|successive)\s+"
+    r"(?:[\w.'’-]+\s+){0,4}?(?:vetoe?s|drafts|draft\s+resolutions|resolutions)\b"
+)
 
 
 def _distance(a: Claim, b: Claim) -> int:
