@@ -125,6 +125,11 @@ def test_a_vote_on_a_tabled_draft_is_still_dated():
         ("The Palestine question",
          "Washington cast its veto against the text on Israeli settlements in the West Bank."),
         ("The Egyptian question", "Britain and France vetoed the draft on the Suez Canal."),
+        # a plural name in the title, the singular in the news (wire and newspaper styles)
+        ("The question of the Comoros",
+         "France vetoed a resolution on the island of Mayotte in the Comoro Islands tonight."),
+        ("Letter dated 1 April 1982 concerning the Falklands",
+         "The Council demanded that Argentina withdraw from the Falkland Islands."),
     ],
 )  # fmt: skip
 def test_the_records_older_topic_names_fit_the_news_words(topic, text):

@@ -281,3 +281,55 @@ def test_a_resolution_whose_day_the_records_dispute_leaves_its_date_unjudged():
     pairs = [(c, v) for c, v in run(text, None, [disputed], "date") if c.start < 60]
     _c, verdict = one(pairs)
     assert (verdict.label, verdict.reason) == ("unverifiable", "date.disputed_record")
+
+
+# --- a decision told with "decided" or "fell short" ------------------------------------------
+KOSOVO = decision(
+    "S/RES/1244(1999)",
+    "adopted",
+    date(1999, 6, 10),
+    "On the situation relating to Kosovo",
+    vote=(14, 0, 1),
+    number=1244,
+)
+GAZA_DRAFT = decision(
+    "S/2023/772",
+    "failed",
+    date(2023, 10, 16),
+    "The situation in the Middle East, including the Palestinian question: humanitarian "
+    "ceasefire in Gaza",
+    vote=(5, 4, 6),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "decisions"),
+    [
+        # UN press release style
+        (
+            "The Security Council today decided to deploy an international security presence "
+            "in Kosovo.",
+            date(1999, 6, 10),
+            [KOSOVO],
+        ),
+        # wire style
+        (
+            "The Security Council decided on Thursday to send a civil presence to Kosovo.",
+            date(1999, 6, 11),
+            [KOSOVO],
+        ),
+        # newspaper style: a draft tabled and voted the same night
+        (
+            "The Security Council took up two rival drafts. Russia's text on Gaza was "
+            "presented on Monday night but fell short of the nine votes it needed.",
+            date(2023, 10, 17),
+            [GAZA_DRAFT],
+        ),
+    ],
+)
+def test_a_decision_told_with_decided_or_fell_short_is_dated_by_the_records(text, on, decisions):
+    pairs = [(c, v) for c, v in run(text, on, decisions, "date")]
+    _c, verdict = one(pairs)
+    assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day"), (
+        verdict.explanation
+    )

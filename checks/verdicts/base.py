@@ -169,10 +169,18 @@ def _adjectives() -> tuple[tuple[str, str], ...]:
     )
 
 
+def _term(term: str) -> str:
+    """A term as a pattern; a plural also in the singular ("the Comoros": "the Comoro
+    Islands", "the Falklands": "the Falkland Islands")."""
+    if len(term) > 5 and term.endswith("s") and not term.endswith("ss"):
+        return rf"\b{re.escape(term[:-1])}s?\b"
+    return rf"\b{re.escape(term)}\b"
+
+
 def topic_fit(topic: str, text: str) -> int:
     """How many of a topic's terms the text uses (0: the text is about something else)."""
     low = text.lower()
-    return sum(1 for term in topic_terms(topic) if re.search(rf"\b{re.escape(term)}\b", low))
+    return sum(1 for term in topic_terms(topic) if re.search(_term(term), low))
 
 
 def topic_score(topic: str, text: str) -> float:
@@ -182,6 +190,6 @@ def topic_score(topic: str, text: str) -> float:
     own = {w for w in re.findall(r"[a-z][a-z'-]{3,}", topic.lower()) if w not in STOP}
     score = 0.0
     for term in topic_terms(topic):
-        if re.search(rf"\b{re.escape(term)}\b", low):
+        if re.search(_term(term), low):
             score += 2.0 if term in own else 1.0
     return score

@@ -15,7 +15,8 @@ from checks.verdicts.numbers import about_the_security_council
 #: Words of a Council act ("adopted", "vetoed", "extends") ...
 DECIDING = re.compile(
     r"(?i)\b(adopt\w*|pass\w*|approv\w*|vot\w*|veto\w*|reject\w*|fail\w*|endors\w*|"
-    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*)\b"
+    r"authori[sz]\w*|impos\w*|extend\w*|renew\w*|condemn\w*|demand\w*|decid\w*|"
+    r"fell\s+short)\b"
 )
 #: ... or of the text acted on.
 TEXT = re.compile(r"(?i)\b(resolution|draft)\b")
@@ -33,7 +34,7 @@ NO_DECISION = re.compile(
 #: A permanent member vetoing: a Council act, even where the sentence does not name the Council
 #: ("Russia on Wednesday vetoed the proposal to extend sanctions on Mali").
 PERMANENT_VETO = re.compile(
-    r"\b(Russia|Russian\s+Federation|Moscow|China|Beijing|(the\s+)?United\s+States|U\.S\.|"
+    r"(?i)\b(Russia|Russian\s+Federation|Moscow|China|Beijing|(the\s+)?United\s+States|U\.S\.|"
     r"Washington|Britain|(the\s+)?United\s+Kingdom|U\.K\.|France|Paris|Soviet\s+Union|USSR)\b"
     r"[^.;]{0,60}?\bveto(ed|es|ing)?\b"
 )
