@@ -26,18 +26,49 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     aliases: dict[str, str] = {}
     for record in pycountry.countries:
         names = [getattr(record, a, None) for a in ("name", "official_name", "common_name")]
+        names.append(_short_name(record.name))  # "Korea, Republic of": "Korea"
         keys = [_key(n) for n in names if n]
         canon = next((own.get(k) or members.get(k) for k in keys if k in own or k in members), None)
         if canon is not None:
             aliases.update(dict.fromkeys(keys, canon))
     aliases.update({_key(m): m for m in data["member_states"]})
+    for key, name in _historic().items():
+        aliases.setdefault(key, name)
     aliases.update(own)
     return aliases, data["demonyms"], frozenset(data["permanent_members"])
 
 
+def _short_name(name: str) -> str | None:
+    """The short name in pycountry's inverted names: "Korea, Republic of" -> "Korea", "Zaire,
+    Republic of" -> "Zaire", "Czechoslovakia, Czechoslovak Socialist Republic" ->
+    "Czechoslovakia"; none when the rest names another state or a part of one ("Korea,
+    Democratic People's Republic of", "Taiwan, Province of China", "Virgin Islands, British")."""
+    head, comma, rest = name.partition(",")
+    rest = rest.strip()
+    if not comma or "democratic" in rest.lower():
+        return None
+    if rest.endswith(" of") or rest.lower().startswith(head.strip().lower()[:6]):
+        return head.strip()
+    return None
+
+
+def _historic() -> dict[str, str]:
+    """States that sat on the Council under a name no longer in use ("Czechoslovakia",
+    "Zaire", "German Democratic Republic"), from pycountry's historic records, each under its
+    own name (the votes database keeps it)."""
+    out: dict[str, str] = {}
+    for record in pycountry.historic_countries:
+        name = _short_name(record.name) or record.name
+        if "," not in name:
+            out[_key(name)] = name
+    return out
+
+
 def _key(name: str) -> str:
     name = re.sub(r"\s+", " ", name.replace("’", "'")).strip().strip(",.;:").lower()
-    return re.sub(r"^the ", "", name)
+    name = re.sub(r"^the ", "", name)
+    # "St. Kitts & Nevis" is "Saint Kitts and Nevis"
+    return re.sub(r"^st\.? ", "saint ", name).replace(" & ", " and ")
 
 
 def canonical(name: str) -> str:
@@ -101,7 +132,44 @@ def seat(canon: str) -> tuple[str, ...]:
     return tuple(sorted(seat_names(canon)))
 
 
+@functools.lru_cache(maxsize=1)
+def _joined() -> re.Pattern[str]:
+    """Every state name that has "and" or "&" in it ("Trinidad and Tobago", "St. Kitts and
+    Nevis", "Saint Vincent and the Grenadines"), with "Saint"/"St."/"St" and "and"/"&" read as
+    the same words: a list must not be split inside one."""
+    aliases, _, _ = _tables()
+    forms: set[str] = set()
+    for key in aliases:
+        if not re.search(r"\s(?:and|&)\s", key):
+            continue
+        words = re.sub(r"^(?:saint|st\.?)\s+", "", key)
+        body = r"\s+".join(
+            r"(?:and|&)" if w in {"and", "&"} else re.escape(w) for w in words.split()
+        )
+        saint = r"(?:saint|st\.?)\s+" if words != key else ""
+        forms.add(saint + body)
+    alternatives = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def joined_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of each state name with "and" in it in `text`."""
+    return [(m.start(), m.end(), canonical(m.group(0))) for m in _joined().finditer(text)]
+
+
 def split_names(text: str) -> list[str]:
-    """'Russia, China and the United States' -> ['Russia', 'China', 'the United States']."""
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text.strip())
-    return [p.strip() for p in parts if p.strip()]
+    """'Russia, China and the United States' -> ['Russia', 'China', 'the United States'];
+    a state whose name has "and" in it stays whole ('Trinidad and Tobago', 'Bosnia and
+    Herzegovina')."""
+    text = text.strip()
+    kept = {f"\x00{i}\x00": text[s:e] for i, (s, e, _c) in enumerate(joined_names(text))}
+    for mark, name in kept.items():
+        text = text.replace(name, mark, 1)
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
+    out = []
+    for part in (p.strip() for p in parts):
+        for mark, name in kept.items():
+            part = part.replace(mark, name)
+        if part:
+            out.append(part)
+    return out

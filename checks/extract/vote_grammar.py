@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +24,7 @@ from checks import countries
 from checks.extract import depmatch
 from checks.extract.context import ArticleContext, number_value
 from checks.extract.depmatch import ATTRS, RELATIONS  # noqa: F401 (the notation, for tests)
-from checks.patternbook import PATTERN_DIR, load_json
+from checks.patternbook import PATTERN_DIR, load_json, macros
 
 # How an actor's phrase continues to more members: "A and B", "six countries – A, B –",
 # "13 members, including India".
@@ -77,8 +78,14 @@ def dep_patterns() -> tuple[DepPattern, ...]:
 
 
 def match(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
-    """Every way the pattern binds with `anchor` (an act word) as its first node."""
-    return depmatch.match(pattern.pattern, anchor)
+    """Every way the pattern binds with `anchor` (an act word) as its first node; if none,
+    with the actor as the subject of the verb the act's verb is joined to."""
+    found = False
+    for tokens in depmatch.match(pattern.pattern, anchor):
+        found = True
+        yield tokens
+    if not found:
+        yield from match_shared_subject(pattern, anchor)
 
 
 def _blocked(act: Token, options: dict[str, Any]) -> bool:
@@ -89,19 +96,103 @@ def _blocked(act: Token, options: dict[str, Any]) -> bool:
     heads = [act, *list(act.ancestors)[:2]]
     if any(c.dep_ == "aux" and c.lower_ in MODAL for h in heads[:2] for c in h.children):
         return True
+    # "avoided a third American veto": the pattern's word "avoid" in any of its forms
     avoid = set(options.get("not_under", []))
     return any(h.lower_ in avoid or any(c.lower_ in avoid for c in h.children) for h in heads)
 
 
+def _not_done(ctx: ArticleContext, act: Token, tokens: dict[str, Token]) -> bool:
+    """Words that say the act was not a vote on the text: "abstained rather than vote against
+    it" (an act set aside), a veto noun after "avoided", "averted", "headed off" (no veto was
+    cast; `VETOAVERTED` in macros.json), or "voted against the reimposition of sanctions" (a
+    vote for or against an action the draft would take or undo, whose side of the draft the
+    words do not say; `ACTIONOBJECT`)."""
+    s, e = ctx.sentence_bounds(act.idx, act.idx + len(act.text))
+    before = ctx.text[s : act.idx]
+    if re.search(r"(?i)\b(?:rather\s+than|instead\s+of)\s+$", before):
+        return True
+    if act.pos_ == "NOUN" and _context("VETOAVERTED").search(before):
+        return True  # "avoided a third American veto", "averted a veto by Russia"
+    how = [t for name, t in tokens.items() if name in {"how", "favour"}]
+    if not how:
+        return False
+    end = max(t.idx + len(t.text) for t in how)
+    return bool(_context("ACTIONOBJECT").search(ctx.text[end : max(e, end)]))
+
+
+@functools.lru_cache(maxsize=4)
+def _context(name: str) -> re.Pattern[str]:
+    return re.compile(macros()[name])
+
+
+def match_shared_subject(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
+    """Matches where the actor is the subject of the verb the act's verb is joined to:
+    "China and Brazil opposed the resolution, but chose to abstain" (conjoined verbs share
+    their subject; the parser hangs it on the first). Only when the joined verb has no
+    subject of its own."""
+    nodes = pattern.pattern
+    actor = next(
+        (
+            n
+            for n in nodes[1:]
+            if n["RIGHT_ID"].startswith("actor")
+            and n["REL_OP"] == ">"
+            and "nsubj" in _deps(n.get("RIGHT_ATTRS", {}).get("DEP"))
+        ),
+        None,
+    )
+    if actor is None or len([n for n in nodes if n["RIGHT_ID"].startswith("actor")]) != 1:
+        return
+    verb = actor["LEFT_ID"]
+    variant = [n for n in nodes if n is not actor] + [
+        {"LEFT_ID": verb, "REL_OP": "<", "RIGHT_ID": "_joined_to", "RIGHT_ATTRS": {}},
+        {**actor, "LEFT_ID": "_joined_to"},
+    ]
+    for tokens in depmatch.match(variant, anchor):
+        own, head, who = tokens[verb], tokens["_joined_to"], tokens[actor["RIGHT_ID"]]
+        if own.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in own.children):
+            continue
+        if not any(c.dep_ == "cc" and head.i < c.i < own.i for c in head.children):
+            continue  # joined by "and"/"but", not a run-on line the parser strung together
+        if who.like_num or any(c.dep_ == "nummod" for c in who.children):
+            continue  # named members only: a count is read where the text states it
+        del tokens["_joined_to"]
+        yield tokens
+
+
+def _deps(want: Any) -> set[str]:
+    if isinstance(want, dict):
+        return set(want.get("IN", []))
+    return {want} if isinstance(want, str) else set()
+
+
+def _joined_at(ctx: ArticleContext, offset: int) -> tuple[str, int, int] | None:
+    """The state whose name has "and" in it ("Trinidad and Tobago") covering `offset`: the
+    parser makes its two halves two conjuncts, but they are one member."""
+    spans = ctx.memo.get("joined_state_names")
+    if spans is None:
+        spans = ctx.memo["joined_state_names"] = countries.joined_names(ctx.text)
+    for start, end, canon in spans:
+        if start <= offset < end:
+            return canon, start, end
+    return None
+
+
 def _name(ctx: ArticleContext, tok: Token) -> tuple[str, int, int] | None:
-    """The state a token names (its entity, or the token with its compounds), if any."""
+    """The state a token names (its entity, or the token with its compounds), if any. Only
+    states the countries data knows: a place spaCy finds that is none ("Kurdistan Region - The
+    United Nations Security Council" after a dateline) names no member."""
+    joined = _joined_at(ctx, tok.idx)
+    if joined is not None:
+        return joined
     ent = ctx.entity_at(tok.idx, tok.idx + len(tok.text))
     if ent is not None and ent.label_ in {"GPE", "NORP"}:
         text, start, end = ent.text, ent.start_char, ent.end_char
-        if ent.label_ == "NORP" and not countries.is_known(text):
-            demonym = countries.from_demonym(text)
-            return (demonym, start, end) if demonym else None
-        return countries.canonical(text), start, end
+        if countries.is_known(text):
+            return countries.canonical(text), start, end
+        demonym = countries.from_demonym(text)
+        if demonym:
+            return demonym, start, end
     words = [c for c in tok.lefts if c.dep_ == "compound"] + [tok]
     text = " ".join(w.text for w in words)
     for candidate in (text, tok.text):
@@ -183,7 +274,7 @@ def _own_side(tok: Token) -> str | None:
 def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token]) -> list[ActorPart]:
     """Reader 'actor': each node named actor… did the act on the pattern's side."""
     act = tokens["act"]
-    if _blocked(act, pattern.options):
+    if _blocked(act, pattern.options) or _not_done(ctx, act, tokens):
         return []
     out: list[ActorPart] = []
     for name, tok in tokens.items():

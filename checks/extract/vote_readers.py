@@ -44,8 +44,10 @@ def side_of(word: str) -> str | None:
 
 
 def _states(ctx: ArticleContext, text: str, start: int, *, trusted: bool = False) -> list[str]:
-    """Names in a matched list that are states (known names, spaCy GPE/NORP, or any name
-    where the pattern itself guarantees a list of members, as in "abstentions (A, B)")."""
+    """Names in a matched list that are states (names, aliases and demonyms the countries data
+    knows, or any name where the pattern itself guarantees a list of members, as in
+    "abstentions (A, B)"). A place spaCy finds that is no state ("Kurdistan Region - The United
+    Nations Security Council" after a dateline) is never a member."""
     out: list[str] = []
     for canon, _offset in _state_names(ctx, text, start, trusted=trusted):
         if canon not in out:
@@ -60,18 +62,35 @@ def _state_names(
     out: list[tuple[str, int]] = []
     for name in countries.split_names(text):
         offset = ctx.text.find(name, start)
-        ent = ctx.entity_at(offset, offset + len(name)) if offset >= 0 else None
-        is_state = countries.is_known(name) or (ent is not None and ent.label_ in {"GPE", "NORP"})
-        if is_state or (trusted and name[:1].isupper()):
+        if countries.is_known(name) or (trusted and name[:1].isupper()):
             out.append((countries.canonical(name), offset))
     return out
+
+
+def _on_the_verbs_line(names: str, at: int, *, before: bool) -> tuple[str, int]:
+    """The names on the line of the words that say the vote (a line break ends a sentence:
+    "...; Mission to Cease Operations\n\nRussia used its veto power" names only Russia):
+    the last line of names set before the verb, the first line of names after it."""
+    if "\n" not in names:
+        return names, at
+    if before:
+        cut = names.rindex("\n") + 1
+        return names[cut:], at + cut
+    return names[: names.index("\n")], at
+
+
+def _a_place(ctx: ArticleContext, start: int, end: int) -> bool:
+    """spaCy reads the words as a place or a people ("Western"), though not one state."""
+    ent = ctx.entity_at(start, end)
+    return ent is not None and ent.label_ in {"GPE", "NORP"}
 
 
 def _subject_state(ctx: ArticleContext, start: int) -> str | None:
     """The state that is the subject of a clause ending at `start` ("Washington received")."""
     s, _ = ctx.sentence_bounds(start, start)
     for ent in reversed(ctx.entities_in(s, start, {"GPE", "NORP"})):
-        return countries.canonical(ent.text)
+        if countries.is_known(ent.text):
+            return countries.canonical(ent.text)
     return None
 
 
@@ -140,10 +159,16 @@ def _read_side_list(
 def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
     """Named states on the pattern's side: voted for/against, abstained, vetoed."""
     who = "who" if "who" in g else "who2"
-    states = _states(ctx, g[who], m.start(who))
+    names, names_at = _on_the_verbs_line(g[who], m.start(who), before=m.start(who) == m.start())
+    if names_at != m.start(who) and m.start(who) == m.start():
+        part.start = names_at
+    states = _states(ctx, names, names_at)
+    side = p.options["side"]
+    if not states and side == "veto" and _a_place(ctx, m.start(who), m.end(who)):
+        part.vetoed = True  # "a Western veto": a veto was cast, by no state we can name
+        return True
     if not states:
         return False
-    side = p.options["side"]
     if p.options.get("with_subject"):
         subject = _subject_state(ctx, m.start())
         if subject and subject not in states:
@@ -160,8 +185,8 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
     if start_at == "who":
         # from the first state named ("in the Security Council, and the United States voted
         # against" starts at "the United States")
-        offsets = [o for _c, o in _state_names(ctx, g[who], m.start(who)) if o >= 0]
-        part.start = min(offsets, default=m.start(who))
+        offsets = [o for _c, o in _state_names(ctx, names, names_at) if o >= 0]
+        part.start = min(offsets, default=names_at)
     elif start_at == "subject":
         s, _ = ctx.sentence_bounds(m.start(), m.end())
         ents = ctx.entities_in(s, m.start(), {"GPE"})

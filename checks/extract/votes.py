@@ -17,11 +17,28 @@ from checks.extract import vote_grammar
 from checks.extract.clauses import clause_head
 from checks.extract.context import ArticleContext, Found, council_size
 from checks.extract.vote_readers import COUNT_KEYS, LIST_KEYS, READERS, Part
-from checks.patternbook import macros, patterns
+from checks.patternbook import Pattern, expand, macros, patterns
 
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
 COUNCIL = re.compile(r"\b(Security\s+Council|UNSC|the\s+Council)\b")
+
+
+@functools.cache
+def _context_regex(template: str) -> re.Pattern[str]:
+    return re.compile(expand(template, macros()))
+
+
+def _context_denies(ctx: ArticleContext, p: Pattern, m: re.Match[str]) -> bool:
+    """A pattern's `not_after` (a regex the sentence's words before the match must not end
+    with: "avoided a third American veto") or `not_before` (one the words after it must not
+    begin with: "voted against the reimposition of sanctions", "opposed the resolution during
+    debate, but chose to abstain") says these words are no vote on the text."""
+    s, e = ctx.sentence_bounds(m.start(), m.end())
+    after, before = p.options.get("not_after"), p.options.get("not_before")
+    if after and _context_regex(after).search(ctx.text[s : m.start()]):
+        return True
+    return bool(before and _context_regex(before).search(ctx.text[m.end() : max(e, m.end())]))
 
 
 def _parts(ctx: ArticleContext) -> list[Part]:
@@ -29,6 +46,8 @@ def _parts(ctx: ArticleContext) -> list[Part]:
     for p in patterns("vote"):
         reader = READERS[p.options["reader"]]
         for m in ctx.finditer(p):
+            if _context_denies(ctx, p, m):
+                continue
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             part = Part(m.start(), m.end())
             if reader(ctx, p, m, g, part):
