@@ -345,3 +345,39 @@ def test_a_headline_line_is_not_part_of_the_next_lines_names():
 )
 def test_no_vote_without_a_vote(text):
     assert votes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "start"),
+    [
+        # newspaper
+        ("Britain and Ghana opted for abstention.", ["United Kingdom", "Ghana"], 0),
+        # non-native English, with an article
+        (
+            "In the end, Japan and Malta opted for an abstention, diplomats said.",
+            ["Japan", "Malta"],
+            12,
+        ),
+    ],
+)
+def test_opted_for_abstention_is_an_abstention(text, names, start):
+    (claim,) = votes(text)
+    assert claim.value["abstaining"] == names and claim.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "start"),
+    [
+        # wire copy, British spelling
+        ("The text was favoured by 12 of the 15 Council members.", 12, 13),
+        # UN press release style
+        ("The draft was approved by 13 of the council's 15 members.", 13, 14),
+    ],
+)
+def test_a_passive_count_out_of_the_council(text, count, start):
+    (claim,) = votes(text)
+    assert claim.value["for"] == count and claim.start == start
+
+
+def test_other_words_near_abstention_are_no_abstention():
+    assert votes("Russia and China opted for a different approach to abstention rules.") == []
