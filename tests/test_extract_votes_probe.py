@@ -381,3 +381,25 @@ def test_a_passive_count_out_of_the_council(text, count, start):
 
 def test_other_words_near_abstention_are_no_abstention():
     assert votes("Russia and China opted for a different approach to abstention rules.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # a foreign ministry statement
+        ("China was forced to resort to its veto power, its ambassador told reporters.", "China"),
+        # newspaper
+        ("Britain felt compelled to veto the draft resolution.", "United Kingdom"),
+    ],
+)
+def test_a_veto_cast_under_pressure_is_a_veto(text, holder):
+    (claim,) = votes(text)
+    assert claim.value["vetoed_by"] == [holder] and claim.start == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Russia was forced to explain its veto.", "France would be forced to veto the text."],
+)
+def test_forced_to_without_a_veto_cast_is_none(text):
+    assert all(not c.value.get("vetoed_by") for c in votes(text))
