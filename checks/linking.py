@@ -133,6 +133,7 @@ def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
     others, since a sentence may name one decision and report the vote on another."""
     out = []
     own = set(claim.links.get("resolutions", []))
+    earlier: Claim | None = None
     for c in ctx.claims:
         if c.type != "resolution":
             continue
@@ -141,6 +142,14 @@ def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
             d = named_decision(ctx, c)
             if d is not None:
                 out.append(("named in the sentence" if c.id in own else "named nearby", d))
+        elif c.end <= claim.start and (earlier is None or c.start > earlier.start):
+            earlier = c
+    # "The resolution passed 14-0" paragraphs after the resolution was named: the text points
+    # back to the last one it named (a candidate like the others, never sure by itself)
+    if not out and earlier is not None and claim.links.get("refers_back"):
+        d = named_decision(ctx, earlier)
+        if d is not None:
+            out.append(("named nearby", d))
     return out
 
 

@@ -825,3 +825,35 @@ def test_a_count_of_vetoes_with_one_votes_tally_is_that_vote():
             "supported by 13 council members on Friday.")  # fmt: skip
     pairs = run(text, FRIDAY + timedelta(days=1), [vetoed], "vote")
     assert pairs and all(v.reason != "vote.other_time" for _c, v in pairs)
+
+
+# --- "the resolution" pointing back paragraphs after it was named ------------------------------
+KOSOVO_1199 = decision("S/RES/1199(1998)", "adopted", date(1998, 9, 23),
+                       "The situation in Kosovo: demanding a ceasefire", vote=(14, 0, 1),
+                       number=1199, members=members(abstain=("China",)))  # fmt: skip
+FILLER = (
+    " Fighting between Serbian forces and the Kosovo Liberation Army had driven tens of thousands"
+    " from their homes that summer, and aid agencies warned of a humanitarian catastrophe as"
+    " winter approached. Envoys shuttled between Belgrade and Pristina, and the Contact Group"
+    " met repeatedly in London and Bonn to agree on a common line on Kosovo. NATO drew up plans"
+    " for air strikes while diplomats argued over whether any use of force needed the Council's"
+    " explicit approval, a question that divided the permanent members for months."
+)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # a state portal's encyclopedia page
+        " The resolution passed 14-0, with China abstaining.",
+        # a Q&A site's answer
+        " Only China abstained on the resolution, which passed 14-0.",
+    ],
+)
+def test_the_resolution_pointed_back_to_is_the_last_one_named_however_far(closing):
+    text = "Resolution 1199 was adopted by the Security Council in 1998 on Kosovo." + FILLER * 2
+    pairs = run(text + closing, date(2008, 1, 1), [KOSOVO_1199], "vote")
+    assert len(text) > 1000
+    _c, verdict = one(pairs)
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/RES/1199(1998)"

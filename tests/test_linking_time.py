@@ -130,6 +130,11 @@ def test_a_vote_on_a_tabled_draft_is_still_dated():
          "France vetoed a resolution on the island of Mayotte in the Comoro Islands tonight."),
         ("Letter dated 1 April 1982 concerning the Falklands",
          "The Council demanded that Argentina withdraw from the Falkland Islands."),
+        # a state's adjective for the state in the title (Q&A site and wire styles)
+        ("An emergency special session of the General Assembly on the situation in Hungary",
+         "Why didn't the Council intervene in the Hungarian Revolution of 1956?"),
+        ("The situation in Myanmar",
+         "China vetoed the draft on the Burmese junta's treatment of dissidents."),
     ],
 )  # fmt: skip
 def test_the_records_older_topic_names_fit_the_news_words(topic, text):

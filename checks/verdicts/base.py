@@ -161,10 +161,14 @@ def topic_terms(topic: str) -> set[str]:
 @functools.cache
 def _adjectives() -> tuple[tuple[str, str], ...]:
     """(state, adjective) pairs in lower case: "india" and "indian", "syria" and "syrian"."""
-    data = load_json("countries.json")["demonyms"]
+    pairs = list(load_json("countries.json")["demonyms"].items())
+    # (the adjectives of states with no demonym there, kept for topics alone)
+    pairs += [
+        (a, s) for a, states in load_json("topics.json")["adjectives"].items() for s in states
+    ]
     return tuple(
         (re.escape(state.lower()), adj)
-        for adj, state in data.items()
+        for adj, state in pairs
         if len(adj) > 3 and "." not in adj and adj != state.lower()
     )
 
