@@ -333,3 +333,47 @@ def test_a_decision_told_with_decided_or_fell_short_is_dated_by_the_records(text
     assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day"), (
         verdict.explanation
     )
+
+
+# --- an infobox's voting lines are its resolution's vote ---------------------------------------
+RES_120 = decision(
+    "S/RES/120(1956)",
+    "adopted",
+    date(1956, 11, 4),
+    "An emergency special session of the General Assembly on the situation in Hungary",
+    vote=(10, 1, 0),
+    number=120,
+)
+RES_119 = decision(
+    "S/RES/119(1956)",
+    "adopted",
+    date(1956, 10, 31),
+    "An emergency special session of the General Assembly on the situation in Egypt",
+    vote=(7, 2, 2),
+    number=119,
+)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # an encyclopedia page as rendered text
+        "UN Security Council\nResolution 120\nDate November 4 1956\nMeeting no. 754\n"
+        "Code S/RES/120 (Document)\nVoting summary\n10 voted for\n1 voted against\n"
+        "None abstained\nResult Adopted\n",
+        # a mirror's field list
+        "- Number: 120\n- Date: 4 November\n- Year: 1956\n- Code: S/RES/120\n- For: 10\n"
+        "- Abstention: 0\n- Against: 1\n- Result: Adopted\n",
+    ],
+)
+def test_an_infobox_tally_is_the_vote_of_the_resolution_the_box_names(box):
+    text = box + (
+        "\nLike Resolution 119 days before, it called an emergency special session of the "
+        "General Assembly, on Hungary and on Egypt."
+    )
+    pairs = [(c, v) for c, v in run(text, None, [RES_120, RES_119], "vote") if c.start < len(box)]
+    _c, verdict = one(pairs)
+    assert (verdict.label, verdict.reason) == ("supported", "vote.counts_match"), (
+        verdict.explanation
+    )
+    assert verdict.decision["decision"]["key"] == "S/RES/120(1956)"

@@ -260,11 +260,18 @@ _DATE_FIELD = re.compile(
 
 def _infobox_resolution(claim: Claim, table: _Claims) -> Claim | None:
     """An infobox's "Date:" (or "Year:") line dates the one resolution its other lines name
-    ("Code: S/RES/1718"), as a Wikipedia article's infobox does; None when the block names
-    none, or several."""
+    ("Code: S/RES/1718"), as a Wikipedia article's infobox does, and its voting lines ("10
+    voted for / 1 voted against") are that resolution's vote; None when the block names none,
+    or several."""
     text = table.text
     line_start = text.rfind("\n", 0, claim.start) + 1
-    if not text or not _DATE_FIELD.match(text[line_start : claim.start]):
+    line_end = text.find("\n", claim.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if claim.type == "vote":  # the box's "Voting summary" lines: each one a field line
+        lines = text[line_start:line_end].split("\n")
+        if not text or not all(_FIELD_LINE.fullmatch(line) for line in lines):
+            return None
+    elif not text or not _DATE_FIELD.match(text[line_start : claim.start]):
         return None
     lo = hi = line_start
     while lo > 0:  # the block: the field lines around this one
@@ -292,7 +299,7 @@ def links_for(
     inside = table.within("resolution", claim, claim.start, claim.end)
     attached_to = [c for c in resolutions if attached(claim, c)]
     chosen = (inside or sorted(attached_to, key=lambda c: _distance(claim, c)) or [None])[0]
-    if chosen is None and claim.type == "date":
+    if chosen is None and claim.type in ("date", "vote"):
         chosen = _infobox_resolution(claim, table)
     dates = sorted(table.within("date", claim, s_start, s_end), key=lambda c: _distance(claim, c))
     tense, body = table.words(claim)
