@@ -44,6 +44,17 @@ STORIES = [
         "the settlements, with the other 14 members voting in favour.\n",
         "UNITED NATIONS, Oct. 4 (Kyodo) --",
     ),
+    # old wire copy: no space after the long dash (AP and UPI styles)
+    (
+        "UNITED NATIONS, N. Y., Feb. 6 (AP)—France vetoed a resolution tonight in the "
+        "Security Council, by a vote of 11 to 1 with three abstentions.\n",
+        "UNITED NATIONS, N. Y., Feb. 6 (AP)—",
+    ),
+    (
+        "NEW YORK, Dec. 5 (UPI)--The Soviet Union vetoed a draft calling for a ceasefire, by "
+        "11 votes to 2.\n",
+        "NEW YORK, Dec. 5 (UPI)--",
+    ),
     # mixed-case place with its agency
     (
         "Geneva (AFP) - France voted against the text, which was adopted by a recorded vote "
@@ -83,6 +94,8 @@ def test_story_sentence_begins_after_the_dash(text, dateline):
         "RUSSIA VETOES UN DRAFT - MOSCOW CALLS IT A PROVOCATION\n",
         # a sentence that opens with a country and a dash
         "Russia — which holds a veto — said it would block the text.\n",
+        # a hyphenated word after a capitalised name is no dash
+        "U.N.-backed forces were withdrawn, and the Council voted 13-0 to end the mission.\n",
         # a byline
         "By JOHN SMITH — Diplomats said the vote would be held on Friday.\n",
     ],

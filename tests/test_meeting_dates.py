@@ -72,6 +72,13 @@ def dated(text: str, on: date, meetings: list, decisions: list = ()) -> list:
             date(2014, 3, 16),
             [UKRAINE],
         ),
+        # wire style: a meeting of the Council dated after its name
+        (
+            "Envoys clashed over Ukraine at an emergency meeting of the Security Council on "
+            "Saturday.",
+            date(2014, 3, 16),
+            [UKRAINE],
+        ),
         # UN press style: the Council met that day
         (
             "The Security Council met on 4 April 2018 to discuss the chemical attacks in Syria.",

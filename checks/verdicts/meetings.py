@@ -22,9 +22,12 @@ _KIND = (
 )
 #: The date names the meeting: "the January 13 meeting", "Saturday's emergency session".
 MEETING_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{_KIND}(?:meeting|session|sitting)\b")
-#: ... or the meeting is dated: "an emergency meeting on Sunday", "the session of 4 April".
+#: ... or the meeting is dated: "an emergency meeting on Sunday", "the session of 4 April",
+#: "a meeting of the Security Council on Friday".
 MEETING_BEFORE = re.compile(
-    rf"(?i)\b{_KIND}(?:meeting|session|sitting)\s+(?:held\s+|convened\s+)?(?:on|of)\s+$"
+    rf"(?i)\b{_KIND}(?:meeting|session|sitting)\s+"
+    r"(?:of\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+)?(?:UNSC|Security\s+Council|Council)\s+)?"
+    r"(?:held\s+|convened\s+)?(?:on\s+|of\s+)?$"
 )
 #: ... or the Council itself met that day: "the Security Council met on Friday".
 COUNCIL_MET = re.compile(
