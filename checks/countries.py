@@ -119,7 +119,15 @@ def is_permanent_member(name: str) -> bool:
 
 
 #: One seat under two names: a 1970 story may say "Russia" where the roll says "USSR".
-SAME_SEAT = {"Russia": ("Russia", "USSR"), "USSR": ("USSR", "Russia")}
+SAME_SEAT = {
+    "Russia": ("Russia", "USSR"),
+    "USSR": ("USSR", "Russia"),
+    # the seats whose names the votes database changes with the time (votesdb_members.json)
+    "Sri Lanka": ("Sri Lanka", "Ceylon"),
+    "Ceylon": ("Ceylon", "Sri Lanka"),
+    "Egypt": ("Egypt", "United Arab Republic"),
+    "United Arab Republic": ("United Arab Republic", "Egypt"),
+}
 
 
 def seat_names(canon: str) -> tuple[str, ...]:

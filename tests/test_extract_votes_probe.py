@@ -403,3 +403,27 @@ def test_a_veto_cast_under_pressure_is_a_veto(text, holder):
 )
 def test_forced_to_without_a_veto_cast_is_none(text):
     assert all(not c.value.get("vetoed_by") for c in votes(text))
+
+
+# --- former names of members are members ----------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "side", "names"),
+    [
+        # a diplomatic telegram of 1960
+        ("The draft failed by 7 votes to 2, with Ceylon and Tunisia abstaining.", "abstaining",
+         ["Ceylon", "Tunisia"]),
+        # a yearbook's style of the 1970s
+        ("The Byelorussian SSR and the USSR voted against the draft resolution.",
+         "against_members", ["Belarus", "USSR"]),
+        # a wire story's later name for a member
+        ("Qatar, Indonesia and Congo Republic abstained in the vote on Myanmar.", "abstaining",
+         ["Qatar", "Indonesia", "Congo"]),
+    ],
+)  # fmt: skip
+def test_former_and_short_names_of_members_are_read_as_members(text, side, names):
+    assert sorted(sides(text)[side]) == sorted(names)
+
+
+def test_a_seat_renamed_in_the_records_is_one_seat():
+    assert countries.seat("Ceylon") == countries.seat("Sri Lanka")
+    assert countries.seat("United Arab Republic") == countries.seat("Egypt")
