@@ -384,3 +384,45 @@ def test_an_infobox_tally_is_the_vote_of_the_resolution_the_box_names(box):
         verdict.explanation
     )
     assert verdict.decision["decision"]["key"] == "S/RES/120(1956)"
+
+
+# --- the day a vote was put off to ------------------------------------------------------------
+GAZA_2720 = decision(
+    "S/RES/2720(2023)",
+    "adopted",
+    date(2023, 12, 22),
+    "The situation in the Middle East, including the Palestinian question: humanitarian aid "
+    "to Gaza",
+    vote=(13, 0, 2),
+    number=2720,
+)
+STORY = "Diplomats at the Security Council haggled for days over the text on aid to Gaza. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "on"),
+    [
+        # a defence news site's style
+        ("The vote, initially scheduled for Monday, was pushed back each day until Friday.",
+         date(2023, 12, 23)),
+        # wire style
+        ("The vote was due on Wednesday, but its sponsors asked for a delay until Friday "
+         "morning.", date(2023, 12, 23)),
+    ],
+)  # fmt: skip
+def test_the_day_a_vote_was_put_off_to_is_dated_by_the_records(sentence, on):
+    pairs = [
+        (c, v)
+        for c, v in run(STORY + sentence, on, [GAZA_2720], "date")
+        if c.text.startswith("Friday")
+    ]
+    _c, verdict = one(pairs)
+    assert (verdict.label, verdict.reason) == ("supported", "date.decision_on_day"), (
+        verdict.explanation
+    )
+
+
+def test_a_vote_put_off_to_a_day_without_a_decision_is_not_contradicted():
+    text = STORY + "The vote was postponed until Thursday, diplomats said."
+    for _c, verdict in run(text, date(2023, 12, 23), [GAZA_2720], "date"):
+        assert verdict.label not in {"supported", "contradicted"}, verdict.explanation

@@ -151,7 +151,16 @@ def is_deadline(claim: Claim) -> bool:
     before = claim.sentence[max(0, offset - 30) : offset]
     if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
         return False
+    if POSTPONED.search(claim.sentence[max(0, offset - 60) : offset]):
+        return False  # "the vote was pushed back until Friday": the day it was then held
     return bool(DEADLINE.search(before))
+
+
+#: A vote put off to a day: "was pushed back each day until Friday", "a delay until Monday".
+POSTPONED = re.compile(
+    r"(?i)\b(postpon\w*|delay\w*|deferr?\w*|put\s+off|pushed\s+back|push\s+back|"
+    r"reschedul\w*)\b[^.;]{0,40}?\buntil\s+(the\s+)?$"
+)
 
 
 def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date | None) -> dict:

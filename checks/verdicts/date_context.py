@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from checks.extract.links import POSTPONED
 from checks.link_days import claim_by_id
 from checks.linking import named_decision
 from checks.models import Claim
@@ -79,7 +80,8 @@ def votes_in_a_council_story(claim: Claim) -> bool:
     return told_before and bool(VOTING.search(claim.sentence)) and not _tabled(claim.sentence)
 
 
-#: The vote itself dated: "the April 12 vote", "before Friday's vote", "its passage Saturday".
+#: The vote itself dated: "the April 12 vote", "before Friday's vote", "its passage Saturday",
+#: or the day it was put off to.
 _VOTE_AFTER = re.compile(r"(?i)^\s*(?:['’]s\s+)?(?:vote|ballot|veto|passage|adoption)\b")
 _VOTE_BEFORE = re.compile(r"(?i)\b(?:vote|ballot|veto|passage|adoption)\s+(?:on\s+|of\s+)?$")
 
@@ -89,7 +91,11 @@ def dates_the_vote(claim: Claim) -> bool:
     to be about the story's decision."""
     at = claim.start - claim.sentence_start
     after = claim.sentence[at + len(claim.text) :]
-    return bool(_VOTE_AFTER.match(after) or _VOTE_BEFORE.search(claim.sentence[:at]))
+    if _VOTE_AFTER.match(after) or _VOTE_BEFORE.search(claim.sentence[:at]):
+        return True
+    # "The vote was pushed back each day until Friday": the day the vote was put off to
+    put_off = POSTPONED.search(claim.sentence[max(0, at - 60) : at])
+    return bool(put_off and re.search(r"(?i)\b(vote|voting|ballot)\b", claim.sentence))
 
 
 def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:
