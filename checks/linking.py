@@ -47,9 +47,12 @@ DAY_WEIGHT = {
     "named in the sentence": 6.0,
     "year inferred": 2.0,
     "named, long before": 1.0,
+    "named earlier in the text": 3.0,
     STORY: 2.0,
     STORY_DAY: 0.5,
 }
+#: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
+NAMED_EARLIER = "named earlier in the text"
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
 
@@ -149,7 +152,7 @@ def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
     if not out and earlier is not None and claim.links.get("refers_back"):
         d = named_decision(ctx, earlier)
         if d is not None:
-            out.append(("named nearby", d))
+            out.append((NAMED_EARLIER, d))
     return out
 
 
@@ -231,7 +234,7 @@ def rank(
         # "The members that supported the proposal are ...": the draft of the sentences before,
         # whose day they state
         sure = sure or (where == "date before" and bool(claim.links.get("refers_back")))
-        if where in {"named, long before", STORY, STORY_DAY}:
+        if where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY}:
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False

@@ -857,3 +857,11 @@ def test_the_resolution_pointed_back_to_is_the_last_one_named_however_far(closin
     _c, verdict = one(pairs)
     assert verdict.label == "supported", verdict.explanation
     assert verdict.decision["decision"]["key"] == "S/RES/1199(1998)"
+
+
+def test_the_resolution_pointed_back_to_from_afar_never_contradicts():
+    text = "Resolution 1199 was adopted by the Security Council in 1998 on Kosovo." + FILLER * 2
+    pairs = run(text + " The resolution on Kosovo passed 12-0.", date(1998, 9, 30), [KOSOVO_1199],
+                "vote")  # fmt: skip
+    _c, verdict = one(pairs)
+    assert verdict.label != "contradicted", verdict.explanation

@@ -267,6 +267,10 @@ _DATE_FIELD = re.compile(
 )
 
 
+#: How many lines on each side of a field line are read for its box (an infobox has ~20).
+BOX_LINES = 40
+
+
 def _infobox_resolution(claim: Claim, table: _Claims) -> Claim | None:
     """An infobox's "Date:" (or "Year:") line dates the one resolution its other lines name
     ("Code: S/RES/1718"), as a Wikipedia article's infobox does, and its voting lines ("10
@@ -283,12 +287,16 @@ def _infobox_resolution(claim: Claim, table: _Claims) -> Claim | None:
     elif not text or not _DATE_FIELD.match(text[line_start : claim.start]):
         return None
     lo = hi = line_start
-    while lo > 0:  # the block: the field lines around this one
+    for _ in range(BOX_LINES):  # the block: the field lines around this one (a box is short)
+        if lo <= 0:
+            break
         prev = text.rfind("\n", 0, lo - 1) + 1
         if not _FIELD_LINE.fullmatch(text[prev : lo - 1]):
             break
         lo = prev
-    while hi < len(text):
+    for _ in range(BOX_LINES):
+        if hi >= len(text):
+            break
         nxt = text.find("\n", hi)
         nxt = len(text) if nxt < 0 else nxt
         if not _FIELD_LINE.fullmatch(text[hi:nxt]):
