@@ -865,3 +865,13 @@ def test_the_resolution_pointed_back_to_from_afar_never_contradicts():
                 "vote")  # fmt: skip
     _c, verdict = one(pairs)
     assert verdict.label != "contradicted", verdict.explanation
+
+
+def test_a_tally_the_records_dispute_is_shown_as_disputed_not_as_missing():
+    from checks.verdicts.base import record_vote
+
+    disputed = decision("S/2022/431", "vetoed", date(2022, 5, 26), "Non-proliferation/DPRK",
+                        disputes={"vote": {"votesdb": (13, 2, 0), "dhl": (13, 0, 2)}})  # fmt: skip
+    shown = record_vote(disputed)
+    assert "13-2-0" in shown and "13-0-2" in shown and "no recorded vote" not in shown
+    assert record_vote(IRAN_DRAFT) == "2-2-11"

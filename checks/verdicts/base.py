@@ -123,6 +123,21 @@ def long_date(d: date | None) -> str:
     return f"{d.day} {d:%B %Y}" if d else "an unknown date"
 
 
+def record_vote(d: Any) -> str:
+    """A decision's tally in words; when the records disagree on it, what each says (not
+    "no recorded vote")."""
+    if d.vote:
+        return vote_text(d.vote)
+    said = (getattr(d, "disputes", None) or {}).get("vote")
+    if said:
+        each = "; ".join(
+            f"{src}: {vote_text(tuple(v)) if isinstance(v, (list, tuple)) else v}"
+            for src, v in said.items()
+        )
+        return f"a tally the records disagree on ({each})"
+    return vote_text(None)
+
+
 def vote_text(vote: tuple[int, int, int] | None) -> str:
     return "-".join(str(n) for n in vote) if vote else "no recorded vote"
 

@@ -15,7 +15,7 @@ from checks.decision_text import decision_evidence, describe, label, subject
 from checks.linking import named_decision
 from checks.models import Claim, Verdict
 from checks.patternbook import load_json
-from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
+from checks.verdicts.base import CheckContext, long_date, make, record_vote, topic_fit
 
 RULE, VERSION = "resolution.exists_year_topic", "v2"
 
@@ -126,7 +126,7 @@ def check_resolution(claim: Claim, ctx: CheckContext) -> Verdict:
 
 def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
     ev = decision_evidence(
-        d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {vote_text(d.vote)} - {subject(d)}"
+        d, f"{d.key}: {d.outcome}, {long_date(d.date)}, {record_vote(d)} - {subject(d)}"
     )
     found = f"{d.key}, {d.outcome} on {long_date(d.date)} ({subject(d)})"
     chosen = {
@@ -140,7 +140,7 @@ def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
         return make(
             "supported",
             f"Draft {d.key} was put to the vote on {long_date(d.date)} ({d.outcome}, "
-            f"{vote_text(d.vote)}).",
+            f"{record_vote(d)}).",
             RULE,
             VERSION,
             reason="resolution.draft_on_record",
@@ -166,7 +166,7 @@ def _compare(claim: Claim, ctx: CheckContext, d: Any, what: str) -> Verdict:
     year = d.date.year if d.date else "?"
     base = (
         f"Resolution {d.number} ({year}) was adopted on {long_date(d.date)} "
-        f'({vote_text(d.vote)}), on "{subject(d)}", which fits the article'
+        f'({record_vote(d)}), on "{subject(d)}", which fits the article'
     )
     if unchecked:
         return make(

@@ -16,7 +16,7 @@ from checks.decision_text import decision_evidence, label
 from checks.extract.context import council_size
 from checks.linking import Link, decisive_link, link_decision
 from checks.models import Claim, Verdict
-from checks.verdicts.base import CheckContext, long_date, make, vote_text
+from checks.verdicts.base import CheckContext, long_date, make, record_vote
 from checks.verdicts.charter import check_elected_veto
 from checks.verdicts.numbers import OTHER_COUNCILS
 from checks.verdicts.vote_compare import COUNT_OF, KEYS, MEMBER_KEYS, Comparison, compare
@@ -119,7 +119,7 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
         )
     return make(
         "supported",
-        f"The article says {claimed}; the record of {label(d)} says {vote_text(d.vote)}. "
+        f"The article says {claimed}; the record of {label(d)} says {record_vote(d)}. "
         f"Checked: {', '.join(result.checked)}. {chosen}",
         RULE,
         VERSION,
@@ -196,7 +196,7 @@ NUMERAL = re.compile(
 
 
 def _record_line(d: Any) -> str:
-    line = f"{d.key} ({long_date(d.date)}): {d.outcome}, {vote_text(d.vote)}"
+    line = f"{d.key} ({long_date(d.date)}): {d.outcome}, {record_vote(d)}"
     if d.vetoed_by:
         line += f", vetoed by {', '.join(d.vetoed_by)}"
     return line
@@ -259,7 +259,7 @@ def _mismatch(
         return make(
             "partly_supported",
             f"The article says {common['claimed']}; the record of {label(d)} agrees on the "
-            f"counts ({vote_text(d.vote)}), but not on the members: {wrong}. {chosen}",
+            f"counts ({record_vote(d)}), but not on the members: {wrong}. {chosen}",
             RULE,
             VERSION,
             reason="vote.members_differ_counts_match",
@@ -268,7 +268,7 @@ def _mismatch(
     return make(
         "contradicted",
         f"The article says {common['claimed']}; the record of {label(d)} says "
-        f"{vote_text(d.vote)}. Mismatch: {wrong}. {chosen}",
+        f"{record_vote(d)}. Mismatch: {wrong}. {chosen}",
         RULE,
         VERSION,
         reason=result.problems[0][0],

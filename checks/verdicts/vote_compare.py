@@ -14,7 +14,7 @@ from checks.errors import SourceError
 from checks.extract.context import council_size
 from checks.models import Evidence
 from checks.sources.base import Query
-from checks.verdicts.base import CheckContext, evidence, vote_text
+from checks.verdicts.base import CheckContext, evidence, record_vote
 
 KEYS = (("for", 0, "in favour"), ("against", 1, "against"), ("abstain", 2, "abstentions"))
 MEMBER_KEYS = (
@@ -89,7 +89,7 @@ def compare_unanimity(value: dict, d: Any, out: Comparison) -> None:
     out.checked.append("unanimity")
     if d.vote[1] or d.vote[2] or d.vote[0] < council_size(d.date):
         out.problems.append(
-            ("vote.not_unanimous", f"unanimous, but the record is {vote_text(d.vote)}")
+            ("vote.not_unanimous", f"unanimous, but the record is {record_vote(d)}")
         )
 
 
