@@ -147,3 +147,48 @@ def test_a_subject_named_by_its_adjective_fits_the_decision(text, on, decisions,
 def test_a_month_of_something_else_in_a_vote_sentence_is_not_supported(text):
     verdict = month_verdict(text, date(1946, 7, 1), [LEVANT])
     assert verdict.reason != "date.decision_in_month", verdict.explanation
+
+
+# --- the tally of the sentence dates its month -----------------------------------------------
+BANGLADESH = decision(
+    "S/10771",
+    "vetoed",
+    date(1972, 8, 25),
+    "Admission of new members: application of Bangladesh",
+    vote=(11, 1, 3),
+    vetoed_by=("China",),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "decisions"),
+    [
+        # an Indian report's retrospective
+        ("In August 1972, 11 members voted to recommend Bangladesh's membership, 3 abstained "
+         "and China voted against.", date(2021, 3, 26), [BANGLADESH]),
+        # wire style, no outcome word for the month's act
+        ("In March 2024, 14 council members voted for the Gaza ceasefire text, with one "
+         "abstention.", date(2024, 6, 1), [RAMADAN]),
+    ],
+)  # fmt: skip
+def test_a_month_whose_sentence_gives_that_decisions_tally_is_supported(text, on, decisions):
+    verdict = month_verdict(text, on, decisions)
+    assert (verdict.label, verdict.reason) == ("supported", "date.tally_in_period"), (
+        verdict.explanation
+    )
+
+
+def test_a_month_is_not_supported_by_a_tally_of_another_month():
+    text = ("In July 1972, 11 members voted to recommend Bangladesh's membership, 3 abstained and "
+            "China voted against.")  # fmt: skip
+    verdict = month_verdict(text, date(2021, 3, 26), [BANGLADESH])
+    assert verdict.label not in {"supported", "contradicted"}, verdict.explanation
+
+
+def test_a_year_naming_another_noun_is_not_dated_by_the_sentences_tally():
+    text = ("The text that calls for a truce in the 2024 Gaza war was adopted on Monday by 14 "
+            "votes to none, with one abstention.")  # fmt: skip
+    pairs = [(c, v) for c, v in run(text, date(2024, 3, 26), [RAMADAN], "date") if c.text == "2024"]
+    assert pairs
+    for _c, verdict in pairs:
+        assert verdict.reason != "date.tally_in_period", verdict.explanation

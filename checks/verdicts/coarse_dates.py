@@ -11,9 +11,9 @@ from datetime import date
 from checks.anchor import year_known
 from checks.attach import DECISION_VERB
 from checks.decision_text import decision_evidence, describe, label, subject
-from checks.linking import named_decision, rank
+from checks.linking import link_decision, named_decision, rank
 from checks.models import Claim, Verdict
-from checks.verdicts.base import CheckContext, long_date, make, topic_fit
+from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
 from checks.verdicts.boycott import check_boycott
 from checks.verdicts.date_context import (
     NO_DECISION,
@@ -32,6 +32,7 @@ def check_coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> V
     target = resolution_decision(claim, ctx)
     if target is None or target.date is None:
         found = check_boycott(claim, ctx, shown) or _endorsing_resolution(claim, ctx, shown)
+        found = found or _tally_in_period(claim, ctx, shown)
         found = (
             found or _decision_in_month(claim, ctx, shown) or check_event_date(claim, ctx, shown)
         )
@@ -123,6 +124,44 @@ def _decision_in_month(claim: Claim, ctx: CheckContext, shown: str) -> Verdict |
         reason="date.decision_in_month",
         decision={"decision": describe(d), "why": "; ".join(fits[0].why), "confidence": 0.8},
     )
+
+
+def _tally_in_period(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | None:
+    """ "In August 1972, 11 of the 15 members voted to recommend membership, 3 abstained": the
+    tally in the sentence is the record of a decision that month (or year), so the month is.
+    Only support, and only when every count the sentence gives is the record's."""
+    value = claim.value
+    if value.get("precision") not in ("month", "year") or value.get("qualifier"):
+        return None
+    if value.get("relative") or not year_known(value) or NO_DECISION.search(claim.sentence):
+        return None
+    # the time of the vote itself ("In August 1972, 11 members voted"), not of another noun
+    # the sentence names ("aid for the 2023 Gaza crisis")
+    if not DECISION_VERB.match((claim.governor or ":").split(":", 1)[1]):
+        return None
+    for vote in ctx.in_sentence(claim, "vote"):
+        said = [(i, vote.value.get(k)) for i, k in enumerate(("for", "against", "abstain"))]
+        said = [(i, n) for i, n in said if isinstance(n, int)]
+        d = link_decision(ctx, vote).decision
+        if not said or d is None or d.date is None or not d.vote:
+            continue
+        if any(d.vote[i] != n for i, n in said):
+            continue
+        if d.date.isoformat()[: len(value["date"])] != value["date"]:
+            continue
+        return make(
+            "supported",
+            f"The tally this sentence gives is the record of {d.key} ({d.outcome}, "
+            f"{vote_text(d.vote)}) on {long_date(d.date)}, which falls in {shown}.",
+            RULE,
+            VERSION,
+            evidence=decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}"),
+            claimed=shown,
+            found=f"{d.key}: {long_date(d.date)}",
+            reason="date.tally_in_period",
+            decision={"decision": describe(d), "why": "the sentence's tally", "confidence": 0.8},
+        )
+    return None
 
 
 AGREEMENT = re.compile(
