@@ -10,6 +10,12 @@ from checks.models import Claim
 DECISION_VERB = re.compile(r"^(adopt|pass|approv|endors|vot|reject|veto|fail|back|unanim)")
 
 
+def governed_by_decision(claim: Claim) -> bool:
+    """The claim hangs on a decision verb ("vetoed in February", "In August 1972, 11 members
+    voted"), not on another noun or verb of its sentence ("the 2023 Gaza crisis")."""
+    return bool(DECISION_VERB.match((claim.governor or ":").split(":", 1)[1]))
+
+
 def attached(a: Claim, b: Claim) -> bool:
     """True when one claim modifies the other ("Resolution 2371 of August 5") or both hang on
     the same decision verb ("On 22 December the Council adopted resolution 2397")."""

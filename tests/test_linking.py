@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from checks.decision_model import Decision, DecisionSource
+from checks.decision_sources import DocLinks
 from checks.extract import extract_claims
 from checks.linking import link_decision
 from checks.models import Claim, Verdict
@@ -72,6 +73,7 @@ class FakeIndex:
     def __init__(self, decisions: list, last: date = date(2025, 12, 31)) -> None:
         self.decisions = decisions
         self.last = last
+        self.links = DocLinks("http://docs.test/")
 
     def resolution(self, number: int):
         return next((d for d in self.decisions if d.number == number), None)

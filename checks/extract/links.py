@@ -108,8 +108,9 @@ def tense_of(sentence: str) -> str:
 
 
 def _own_words_habitual(claim: Claim, at: int) -> bool:
-    """The claim's words and the few after it, to the next comma ("which has vetoed previous
-    bids"), not a clause further on ("abstaining rather than using its veto, as it has often
+    """The claim's words and the few after it, to the next comma, tell of other times than the
+    sentence's day: a habit ("which has vetoed previous bids") or many votes counted together
+    ("23 vetoes"); not a clause further on ("abstaining rather than using its veto, as it has often
     done in the past" is about the day's vote)."""
     rest = re.split(r"[,;.]", claim.sentence[at + len(claim.text) :], maxsplit=1)[0]
     rest = " ".join(rest.split()[:3])
@@ -151,9 +152,15 @@ def is_deadline(claim: Claim) -> bool:
     before = claim.sentence[max(0, offset - 30) : offset]
     if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
         return False
-    if POSTPONED.search(claim.sentence[max(0, offset - 60) : offset]):
+    if put_off_to(claim):
         return False  # "the vote was pushed back until Friday": the day it was then held
     return bool(DEADLINE.search(before))
+
+
+def put_off_to(claim: Claim) -> bool:
+    """The date is the day something was put off to ("a delay until Monday morning")."""
+    offset = claim.start - claim.sentence_start
+    return bool(POSTPONED.search(claim.sentence[max(0, offset - 60) : offset]))
 
 
 #: A vote put off to a day: "was pushed back each day until Friday", "a delay until Monday".

@@ -9,7 +9,7 @@ import re
 from datetime import date
 
 from checks.anchor import year_known
-from checks.attach import DECISION_VERB
+from checks.attach import governed_by_decision
 from checks.decision_text import decision_evidence, describe, label, subject
 from checks.linking import link_decision, named_decision, rank
 from checks.models import Claim, Verdict
@@ -96,8 +96,7 @@ def _decision_in_month(claim: Claim, ctx: CheckContext, shown: str) -> Verdict |
         return None
     # the month of the act itself ("vetoed in February"), not of a presidency or a statement
     # the sentence also tells ("said the Council's president in April")
-    verb = (claim.governor or ":").split(":", 1)[1]
-    if not DECISION_VERB.match(verb):
+    if not governed_by_decision(claim):
         return None
     idx = ctx.services.decisions
     y, m = (int(x) for x in value["date"].split("-"))
@@ -111,18 +110,29 @@ def _decision_in_month(claim: Claim, ctx: CheckContext, shown: str) -> Verdict |
         return None
     d = fits[0].decision
     also = f" (also that month: {label(fits[1].decision)})" if len(fits) > 1 else ""
-    return make(
-        "supported",
+    return _on_record(
+        d,
         f"The article dates a Council decision to {shown}; the records show {d.key} "
         f'({d.outcome}) on {long_date(d.date)} on "{subject(d)}"{also}. Only the month was '
         "compared.",
+        shown,
+        "date.decision_in_month",
+        "; ".join(fits[0].why),
+    )
+
+
+def _on_record(d, explanation: str, shown: str, reason: str, why: str) -> Verdict:
+    """Supported: decision `d` of the records falls in the month or year claimed."""
+    return make(
+        "supported",
+        explanation,
         RULE,
         VERSION,
         evidence=decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}"),
         claimed=shown,
         found=f"{d.key}: {long_date(d.date)}",
-        reason="date.decision_in_month",
-        decision={"decision": describe(d), "why": "; ".join(fits[0].why), "confidence": 0.8},
+        reason=reason,
+        decision={"decision": describe(d), "why": why, "confidence": 0.8},
     )
 
 
@@ -135,9 +145,7 @@ def _tally_in_period(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | N
         return None
     if value.get("relative") or not year_known(value) or NO_DECISION.search(claim.sentence):
         return None
-    # the time of the vote itself ("In August 1972, 11 members voted"), not of another noun
-    # the sentence names ("aid for the 2023 Gaza crisis")
-    if not DECISION_VERB.match((claim.governor or ":").split(":", 1)[1]):
+    if not governed_by_decision(claim):  # (not "aid for the 2023 Gaza crisis")
         return None
     for vote in ctx.in_sentence(claim, "vote"):
         said = [(i, vote.value.get(k)) for i, k in enumerate(("for", "against", "abstain"))]
@@ -149,17 +157,13 @@ def _tally_in_period(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | N
             continue
         if d.date.isoformat()[: len(value["date"])] != value["date"]:
             continue
-        return make(
-            "supported",
+        return _on_record(
+            d,
             f"The tally this sentence gives is the record of {d.key} ({d.outcome}, "
             f"{vote_text(d.vote)}) on {long_date(d.date)}, which falls in {shown}.",
-            RULE,
-            VERSION,
-            evidence=decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}"),
-            claimed=shown,
-            found=f"{d.key}: {long_date(d.date)}",
-            reason="date.tally_in_period",
-            decision={"decision": describe(d), "why": "the sentence's tally", "confidence": 0.8},
+            shown,
+            "date.tally_in_period",
+            "the sentence's tally",
         )
     return None
 

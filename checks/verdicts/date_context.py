@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from checks.extract.links import POSTPONED
+from checks.extract.links import put_off_to
 from checks.link_days import claim_by_id
 from checks.linking import named_decision
 from checks.models import Claim
@@ -94,8 +94,7 @@ def dates_the_vote(claim: Claim) -> bool:
     if _VOTE_AFTER.match(after) or _VOTE_BEFORE.search(claim.sentence[:at]):
         return True
     # "The vote was pushed back each day until Friday": the day the vote was put off to
-    put_off = POSTPONED.search(claim.sentence[max(0, at - 60) : at])
-    return bool(put_off and re.search(r"(?i)\b(vote|voting|ballot)\b", claim.sentence))
+    return put_off_to(claim) and bool(re.search(r"(?i)\b(vote|voting|ballot)\b", claim.sentence))
 
 
 def continues_a_council_sentence(claim: Claim, ctx: CheckContext) -> bool:

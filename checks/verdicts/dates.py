@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from checks.anchor import year_known
-from checks.attach import DECISION_VERB
+from checks.attach import governed_by_decision
 from checks.decision_text import decision_evidence, describe, label, subject
 from checks.extract.links import is_deadline
 from checks.linking import link_decision, rank
@@ -200,49 +200,24 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
     ev = decision_evidence(d, f"{d.key}: {d.outcome} on {long_date(d.date)}")
-    common = {"evidence": ev, "claimed": shown, "found": f"{d.key}: {long_date(d.date)}"}
     _weekday, month_day = stated_parts(claim.value)
     if month_day and not _YEAR.search(claim.value.get("expression") or claim.text):
         # "resolution 2231, adopted on 20 July" in a 2020 story: the day and month are the
         # text's, the year (read from the article) is not; the resolution's own year is meant
-        said = f"{day.day} {day:%B}"
-        if month_day == (d.date.month, d.date.day):
-            return make(
-                "supported",
-                f"The article dates this to {said}, without a year; the record of {d.key} "
-                f"gives {long_date(d.date)}.",
-                RULE,
-                VERSION,
-                reason="date.matches_named",
-                **common,
-            )
-        return make(
-            "contradicted",
-            f"The article dates this to {said}, without a year; the record of {d.key} says "
-            f"{long_date(d.date)}.",
-            RULE,
-            VERSION,
-            reason="date.differs_named",
-            **common,
-        )
-    if d.date == day:
-        return make(
-            "supported",
-            f"The article dates this to {long_date(day)}; the record of {d.key} gives the "
-            "same day.",
-            RULE,
-            VERSION,
-            reason="date.matches_named",
-            **common,
-        )
+        said, same = f"{day.day} {day:%B}, without a year", month_day == (d.date.month, d.date.day)
+        found = f"gives {long_date(d.date)}" if same else f"says {long_date(d.date)}"
+    else:
+        said, same = long_date(day), d.date == day
+        found = "gives the same day" if same else f"says {long_date(d.date)}"
     return make(
-        "contradicted",
-        f"The article dates this to {long_date(day)}; the record of {d.key} says "
-        f"{long_date(d.date)}.",
+        "supported" if same else "contradicted",
+        f"The article dates this to {said}; the record of {d.key} {found}.",
         RULE,
         VERSION,
-        reason="date.differs_named",
-        **common,
+        reason="date.matches_named" if same else "date.differs_named",
+        evidence=ev,
+        claimed=shown,
+        found=f"{d.key}: {long_date(d.date)}",
     )
 
 
@@ -311,7 +286,7 @@ def _decision_on_day(
             reason="date.link_other_day",
             decision=link.to_dict(),
         )
-    if claim.governor and DECISION_VERB.match(claim.governor.split(":", 1)[1]):
+    if governed_by_decision(claim):
         return make(
             "not_found",
             f"Resolved to {shown}. The records list no Council decision "

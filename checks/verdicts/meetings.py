@@ -59,8 +59,7 @@ def _meetings(ctx: CheckContext, day: date) -> list[tuple[str, str, list[Evidenc
     found = ctx.memo(("meetings on", day), lambda: records.meetings_on(day)) if records else []
     for r in found:
         record = str(r.fields.get("record") or r.title.split(",")[0])
-        links = getattr(idx, "links", None)  # (an index without document links: none)
-        url = links.meeting(r.fields.get("record")) if links is not None else None
+        url = idx.links.meeting(r.fields.get("record")) if idx is not None else None
         ev = [evidence(r, f"{r.title}: {r.fields.get('topic', '')}")]
         if url:
             ev.insert(0, Evidence("un-documents", f"{record}: meeting record", url, "", ""))
