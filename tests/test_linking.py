@@ -877,3 +877,64 @@ def test_a_tally_the_records_dispute_is_shown_as_disputed_not_as_missing():
     shown = record_vote(disputed)
     assert "13-2-0" in shown and "13-0-2" in shown and "no recorded vote" not in shown
     assert record_vote(IRAN_DRAFT) == "2-2-11"
+
+
+# --- "the matter": a sentence that names its subject only by pointing back --------------------
+LEAD = (
+    "SUMMARY The operations described here were set up in haste, often within days, and their "
+    "mandates were shaped by the votes of the permanent members as much as by the needs on the "
+    "ground. What follows sets out, for each operation, the events that led to its creation and "
+    "the decisions the Council took.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, on, decisions, key",
+    [
+        # a UN history's style: the story told over the sentences before, an undated text
+        (
+            LEAD + "On 15 July 1974, a coup backed by officers from Greece overthrew the "
+            "government of Cyprus. Five days later troops landed on the island's north coast. "
+            "The Security Council took up the matter on 31 July, but no decision could be "
+            "adopted, owing to the veto of the Soviet Union.",
+            None,
+            [
+                decision(
+                    "S/11400",
+                    "vetoed",
+                    date(1974, 7, 30),
+                    "The Cyprus question",
+                    vote=(13, 1, 1),
+                    vetoed_by=("Russia",),
+                )
+            ],
+            "S/11400",
+        ),
+        # wire style: the subject two sentences back, the vote "on the issue"
+        (
+            LEAD + "Fighting between Ethiopia and Eritrea spread along their border last month. "
+            "Thousands of people have fled west since then, aid agencies said. The Security "
+            "Council voted on the issue on Friday, adopting a resolution 14-0 with China "
+            "abstaining.",
+            date(2000, 5, 20),
+            [
+                decision(
+                    "S/RES/2998(2000)",
+                    "adopted",
+                    date(2000, 5, 19),
+                    "The situation between Eritrea and Ethiopia",
+                    vote=(14, 0, 1),
+                    number=2998,
+                    members={"China": "A"},
+                )
+            ],
+            "S/RES/2998(2000)",
+        ),
+    ],
+)
+def test_the_matter_a_sentence_points_back_to_is_told_in_the_sentences_before(
+    text, on, decisions, key
+):
+    _c, verdict = one(run(text, on, decisions, "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == key

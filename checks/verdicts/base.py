@@ -19,6 +19,14 @@ from checks.models import Claim, Evidence, Verdict
 from checks.patternbook import load_json
 from checks.sources.base import Query, Source, SourceRecord
 
+#: How many sentences before a claim's own tell what "the matter" it points back to is.
+ANAPHOR_SENTENCES = 3
+
+
+@functools.cache
+def _story_anaphor() -> re.Pattern[str]:
+    return re.compile("|".join(load_json("topics.json")["story_anaphors"]), re.IGNORECASE)
+
 
 @dataclass
 class Services:
@@ -72,10 +80,20 @@ class CheckContext:
     def near_text(self, claim: Claim) -> str:
         """What a claim is about when choosing among a day's decisions: the article's headline
         and lead, the sentence before, and the claim's own sentence (not the whole article,
-        whose other topics would make coincidences fit)."""
+        whose other topics would make coincidences fit). A sentence that names its subject
+        only by pointing back ("the Council discussed the matter") is about the story told
+        before it: then the sentences before, up to the paragraph's start, count too."""
         s, e = self.sentence_span(claim)
-        previous = self.text.rfind(".", 0, max(0, s - 2))
-        return f"{self.text[:300]} {self.text[previous + 1 : e]}"
+        start = self.text.rfind(".", 0, max(0, s - 2))
+        if _story_anaphor().search(claim.sentence):
+            paragraph = self.text.rfind("\n", 0, s)
+            for _ in range(ANAPHOR_SENTENCES - 1):
+                earlier = self.text.rfind(".", 0, max(0, start - 2))
+                if earlier <= paragraph:
+                    start = max(start, paragraph) if earlier < 0 else paragraph
+                    break
+                start = earlier
+        return f"{self.text[:300]} {self.text[start + 1 : e]}"
 
     def search(self, source: Source | None, query: Query) -> list[SourceRecord]:
         if source is None:
