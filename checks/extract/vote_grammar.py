@@ -38,6 +38,10 @@ COMPANION_WORDS = {"along", "together"}
 # A preposition (with its object) that names a side: "two against", "nine in favour".
 SIDE_PREPS = {"against": "against", "in favour": "for", "in favor": "for"}
 REST_MODIFIERS = {"other", "remaining"}
+# Auxiliaries of a present progressive ("is backing"); dependencies that start a clause of
+# their own, whose words are not the act's ("supports the text when it comes to a vote").
+PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m"}
+OWN_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "conj", "acl", "csubj", "xcomp"}
 MAX_TOKENS = 200  # longer "sentences" are tables or scrapes, and the parse of them is noise
 
 
@@ -96,9 +100,36 @@ def _blocked(act: Token, options: dict[str, Any]) -> bool:
     heads = [act, *list(act.ancestors)[:2]]
     if any(c.dep_ == "aux" and c.lower_ in MODAL for h in heads[:2] for c in h.children):
         return True
+    if options.get("present_needs_words") and _a_stance(act, set(options["present_needs_words"])):
+        return True
     # "avoided a third American veto": the pattern's word "avoid" in any of its forms
     avoid = set(options.get("not_under", []))
     return any(h.lower_ in avoid or any(c.lower_ in avoid for c in h.children) for h in heads)
+
+
+def _present(act: Token) -> bool:
+    """ "supports", "back", "is backing", "does support": the act is said in the present."""
+    aux = {c.lower_ for c in act.children if c.dep_ in {"aux", "auxpass"}}
+    if act.tag_ in {"VBZ", "VBP"}:
+        return True
+    if act.tag_ == "VBG":
+        return bool(aux & PRESENT_AUX)
+    return act.tag_ == "VB" and bool(aux & {"do", "does"})
+
+
+def _a_stance(act: Token, vote_words: set[str]) -> bool:
+    """ "France supports the proposal, its ambassador said": a present "supports" or "backs"
+    states a position, not a vote, unless its own clause speaks of the vote ("backs the
+    resolution in the vote"; words of a clause hung on it, "when it comes to a vote", do not
+    count). "Supported", "backed" and "were supporting" are read as before."""
+    if not _present(act):
+        return False
+    stack, words = [act], set()
+    while stack:
+        tok = stack.pop()
+        words.add(tok.lower_)
+        stack.extend(c for c in tok.children if c.dep_ not in OWN_CLAUSE_DEPS)
+    return not words & vote_words
 
 
 def _not_done(ctx: ArticleContext, act: Token, tokens: dict[str, Token]) -> bool:
