@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from checks.anchor import anchor_days, story_days, year_known
+from checks.extract.links import is_deadline
 from checks.models import Claim
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
@@ -32,12 +33,12 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     """Days the story may put the decision on, with where each came from; and a note when the
     sentence speaks of another time (no day of the story can stand for it)."""
     links = claim.links
+    # "extended the mandate until October 31, 2025": an end date is not the day of the vote
+    own = [c for i in links.get("dates", []) if (c := _when(ctx, i)) is not None]
     stated = [
         date.fromisoformat(c.value["date"])
-        for i in links.get("dates", [])
-        if (c := claim_by_id(ctx, i)) is not None
-        and c.value.get("precision") == "day"
-        and c.value.get("date")
+        for c in own
+        if c.value.get("precision") == "day" and c.value.get("date")
     ]
     # "the United States, which has vetoed previous bids, abstaining": the claim's own words
     # tell of other times, whatever day the sentence states
@@ -55,8 +56,6 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
             [],
             f"The sentence speaks of {'a plan' if links['tense'] == 'future' else 'other times'}.",
         )
-    own = [claim_by_id(ctx, i) for i in links.get("dates", [])]
-    own = [c for c in own if c is not None]
     if claim.type == "date":
         own.insert(0, claim)
     out: list[tuple[date, str]] = []
@@ -84,7 +83,7 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
             return out, ""
         return [], "The sentence dates itself only coarsely: another time than the story's day."
     for i in links.get("dates_before", []):
-        c = claim_by_id(ctx, i)
+        c = _when(ctx, i)
         if c is not None and c.value.get("precision") == "day" and c.value.get("date"):
             out.append((date.fromisoformat(c.value["date"]), "date before"))
     on = ctx.article_date
@@ -97,5 +96,18 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
     else:
         out += [(d, STORY) for d in anchor_days(ctx, claim)]
         out += [(d, STORY_DAY) for d in ctx.memo("story days", lambda: story_days(ctx))]
+    # A vote the text tells of as done cannot fall after the day it was written (the day after
+    # is kept: a late vote in New York is dated the next day in Asia).
+    latest = on + timedelta(days=1) if on is not None and links.get("tense") != "future" else None
     seen: set[date] = set()
-    return [(d, why) for d, why in out if not (d in seen or seen.add(d))], ""
+    return [
+        (d, why)
+        for d, why in out
+        if not (d in seen or seen.add(d)) and (latest is None or d <= latest)
+    ], ""
+
+
+def _when(ctx: CheckContext, claim_id: str) -> Claim | None:
+    """A date claim that may say when a decision was taken: not an end date or deadline."""
+    c = claim_by_id(ctx, claim_id)
+    return None if c is None or is_deadline(c) else c

@@ -65,3 +65,21 @@ def test_end_dates_are_read_from_titles_only_when_complete():
     assert title_end_dates(CUT.title) == []
     assert title_end_dates("renewal of sanctions until 31 May 2026 and of the panel until "
                            "12 Sept. 2026") == [date(2026, 5, 31), date(2026, 9, 12)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # wire style: the vote, not the resolution's number, names the decision
+        ("Three members abstained on Wednesday as the Security Council extended the mandate of "
+         "the UN mission in South Sudan until 30 April 2026.", "30 April 2026"),
+        # a regional daily's style, the US date order
+        ("The Security Council voted 12-0 on Wednesday, with three abstentions, to renew the "
+         "South Sudan peacekeeping mission until April 30, 2026.", "April 30, 2026"),
+    ],
+)  # fmt: skip
+def test_a_mandate_end_is_compared_with_the_title_of_the_vote_in_its_sentence(text, day):
+    verdict = deadline_verdict(text, day)
+    assert (verdict.label, verdict.reason) == ("supported", "date.mandate_end_matches"), (
+        verdict.explanation
+    )

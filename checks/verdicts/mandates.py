@@ -16,7 +16,7 @@ import re
 from datetime import date
 
 from checks.decision_text import decision_evidence, label
-from checks.linking import named_decision
+from checks.linking import link_decision, named_decision
 from checks.models import Claim, Verdict
 from checks.patternbook import load_json, macros
 from checks.verdicts.base import CheckContext, long_date, make
@@ -48,9 +48,8 @@ def check_mandate_end(claim: Claim, ctx: CheckContext, day: date, shown: str) ->
     None when the sentence names none, or its title states no end date."""
     if not EXTENSION.search(claim.sentence):
         return None
-    for res in ctx.in_sentence(claim, "resolution"):
-        d = named_decision(ctx, res)
-        ends = title_end_dates(d.title) if d is not None and d.outcome == "adopted" else []
+    for d in _sentence_decisions(claim, ctx):
+        ends = title_end_dates(d.title) if d.outcome == "adopted" else []
         if not ends:
             continue
         ev = decision_evidence(d, f"{d.key}: {d.title}")
@@ -76,3 +75,15 @@ def check_mandate_end(claim: Claim, ctx: CheckContext, day: date, shown: str) ->
             **common,
         )
     return None
+
+
+def _sentence_decisions(claim: Claim, ctx: CheckContext) -> list:
+    """The decisions the sentence names, then those its vote claims are linked to ("Russia
+    and Mozambique abstained on Thursday as the Council extended the mandate until ...")."""
+    named = [named_decision(ctx, res) for res in ctx.in_sentence(claim, "resolution")]
+    linked = [link_decision(ctx, vote).decision for vote in ctx.in_sentence(claim, "vote")]
+    out: list = []
+    for d in [*named, *linked]:
+        if d is not None and all(d.key != o.key for o in out):
+            out.append(d)
+    return out
