@@ -254,3 +254,51 @@ def test_units_are_read_as_one_word() -> None:
         "member",
         "state",
     ]
+
+
+def undated_number_verdict(text: str) -> Verdict:
+    claims = extract_claims(text).claims
+    numbers = [c for c in claims if c.type == "number"]
+    assert len(numbers) == 1, [c.text for c in numbers]
+    ctx = CheckContext(text=text, article_date=None, claims=claims, services=Services())
+    return check_number(numbers[0], ctx)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "reason"),
+    [
+        # a 1940s magazine's style: right then, though wrong today
+        ("Each of the Security Council's eleven members will be represented at the session.",
+         "unverifiable", "number.council_size_time_unknown"),
+        # wire style of the same era
+        ("The eleven-nation Security Council voted to send observers to the border.",
+         "unverifiable", "number.council_size_time_unknown"),
+        # today's figure, in a text with no date, is not checked against one era either
+        ("The 15-member Security Council will meet behind closed doors.",
+         "unverifiable", "number.council_size_time_unknown"),
+        # a size the Council never had is wrong whenever the text was written
+        ("The 12-member Security Council voted to send observers to the border.",
+         "contradicted", "number.council_size_mismatch"),
+    ],
+)  # fmt: skip
+def test_an_undated_texts_council_size_is_checked_against_every_era(text, label, reason):
+    verdict = undated_number_verdict(text)
+    assert (verdict.label, verdict.reason) == (label, reason), verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # a 1940s wire style: every date the text gives is before 1966
+        ("On 25 June 1950 the eleven-nation Security Council voted to call for a cease-fire.",
+         "supported"),
+        # a modern newspaper's style: every date is after 1966
+        ("The 15-member Security Council voted on 18 September 2025 on the Gaza draft.",
+         "supported"),
+        # a size that fits the other era is left open, never called false
+        ("Fighting broke out in Korea on 25 June 1950. Diplomats say the 15-member Security "
+         "Council rarely acts so fast.", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_an_undated_texts_own_dates_tell_the_era_of_a_size_only_to_support(text, label):
+    assert undated_number_verdict(text).label == label

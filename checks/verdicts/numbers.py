@@ -144,6 +144,17 @@ def _charter_figure(
 ) -> Verdict:
     """Compare a Charter figure with the one in force at the sentence's time; a figure right
     only at the article's date is the writer's present-day description: a note, not an error."""
+    if then is None and now is None and value in {figure(era) for era in CHARTER_ERAS}:
+        # an undated text: "the eleven members" was right before 1966, "fifteen" since
+        return _verdict(
+            "unverifiable",
+            f"{reason}_time_unknown",
+            f"The article says {claimed}, which held in one era of the Charter but not in "
+            f"another ({'; '.join(why(figure(era)).rstrip('.') for era in CHARTER_ERAS)}). "
+            "The text gives no date to tell which time it speaks of.",
+            evidence=ev,
+            claimed=claimed,
+        )
     at_then = figure(then)
     if value == at_then or now is None or value != figure(now):
         return _compare(value == at_then, claimed, found(at_then), why(at_then), ev, reason)
@@ -157,6 +168,10 @@ def _charter_figure(
         claimed=claimed,
         found=found(at_then),
     )
+
+
+#: One day in each era of the Charter's figures (the Council grew from 11 to 15 in 1966).
+CHARTER_ERAS = (date(1950, 1, 1), date(2000, 1, 1))
 
 
 def _size_why(size: int) -> str:
@@ -225,6 +240,10 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
     if some and not adjective and not THE_WHOLE.search(before):
         return None
+    if on is None and ctx.article_date is None:
+        era = _era_of_text(ctx)
+        if era is not None and value == council_size(era):
+            on = era  # supported by the era of the text's own dates (a mismatch stays unknown)
     return _charter_figure(
         value,
         claimed,
@@ -236,6 +255,19 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
         [charter_evidence("members")],
         "number.council_size",
     )
+
+
+def _era_of_text(ctx: CheckContext) -> date | None:
+    """For an undated text: a day in the Charter era (before 1966 or after) that every year
+    its own dates give falls in, or None when they span both or there are none."""
+    years = {
+        int(c.value["date"][:4])
+        for c in ctx.claims
+        if c.type == "date" and c.value.get("date") and not c.value.get("relative")
+    }
+    if years and (max(years) < 1966 or min(years) >= 1966):
+        return date(max(years), 1, 1)
+    return None
 
 
 #: Words that make a number of votes the number a decision needs ("the nine votes needed").
