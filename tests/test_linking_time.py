@@ -142,6 +142,22 @@ def test_the_records_older_topic_names_fit_the_news_words(topic, text):
 
 
 @pytest.mark.parametrize(
+    ("topic", "text"),
+    [
+        # a compass word of one place's name is not another place (encyclopedic, wire styles)
+        ("The question of Southern Rhodesia",
+         "The resolution called for Israel to withdraw its forces from southern Lebanon."),
+        ("The situation in South Sudan",
+         "Fighting spread across the south of the country, Yemeni officials said."),
+        ("The Democratic Republic of the Congo",
+         "The Democratic Party's leaders said the vote in the Council was a setback."),
+    ],
+)  # fmt: skip
+def test_a_names_compass_or_form_of_state_word_is_no_subject(topic, text):
+    assert topic_score(topic, text) == 0
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # wire style: weekday and day, no year

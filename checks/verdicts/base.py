@@ -176,7 +176,11 @@ STOP = frozenset(
     # President" titles, which any story about a vote shares: never a subject
     "member members state states country countries president permanent representative "
     "representatives addressed complaint republic communication telegram telegrams note "
-    "january february march april june july august september october november december".split()
+    "january february march april june july august september october november december "
+    # parts of names that tell no subject alone: "Southern Rhodesia" is not "southern Lebanon",
+    # and "Democratic Republic of the Congo" not any democratic republic
+    "southern northern eastern western central south north east west democratic people's "
+    "kingdom islamic federal".split()
 )
 
 
