@@ -132,14 +132,21 @@ def _council_size_said(ctx: CheckContext) -> int | None:
 
 
 def _decision_month_day(ctx: CheckContext, claim: Claim) -> tuple[int, int] | None:
-    """The one day and month (no year) the story gives in its sentences about a decision."""
-    found = set()
+    """The one day and month (no year) the claim's own sentence gives, or else the story in
+    its sentences about a decision ("... on 15 November vetoed the text": that day, whatever
+    day another paragraph gives a plan put to the Council)."""
+    own: set[tuple[int, int]] = set()
+    found: set[tuple[int, int]] = set()
     for c in ctx.claims:
         v = c.value
         if c.type != "date" or c is claim or not (c.links or {}).get("outcome"):
             continue
         if v.get("month") and v.get("day") and (not v.get("date") or v.get("base_inferred")):
             found.add((int(v["month"]), int(v["day"])))
+            if c.sentence_start == claim.sentence_start:
+                own.add((int(v["month"]), int(v["day"])))
+    if len(own) == 1:
+        return own.pop()
     return found.pop() if len(found) == 1 else None
 
 

@@ -69,6 +69,7 @@ class Candidate:
     where: str = ""  # where its day came from (a DAY_WEIGHT key)
     sponsor: float = 0.0  # what the sponsor named for its draft added to the score
     own: float = 0.0  # how well its subject fits the claim's own sentence
+    members: float = 0.0  # what the members the sentence names added (negative: misfit)
 
 
 @dataclass
@@ -187,7 +188,10 @@ def rank(
     # A resolution named in or near the sentence whose day the records dispute cannot be
     # ranked, but the text may mean it: no other decision is then sure.
     named_undated = any(d.date is None for _where, d in nearby)
+    amendment = claim.type == "vote" and bool(claim.links.get("amendment"))
     for day, where, d in pool:
+        if amendment and not is_amendment(d):
+            continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
         if fit <= 0:
@@ -253,6 +257,7 @@ def rank(
             where=where,
             sponsor=sp,
             own=own,
+            members=m,
         )
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand
@@ -264,6 +269,11 @@ def rank(
     if any(c.decision.date in stated for c in ranked):
         ranked = [c for c in ranked if c.decision.date in stated or c.where == IN_SENTENCE]
     return ranked
+
+
+def is_amendment(d: Any) -> bool:
+    """An amendment put to the vote on its own (the votes database keeps oral amendments)."""
+    return "amendment" in d.key.lower() or (d.number is None and "amendment" in d.title.lower())
 
 
 def link_decision(ctx: CheckContext, claim: Claim) -> Link:
@@ -305,6 +315,13 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
                 f"({idx.coverage_note(day)}).",
                 reason="link.not_reached",
             )
+        if claim.links.get("amendment"):
+            return Link(
+                note="The sentence tells of a vote on amendments, and the records hold no "
+                "vote on an amendment on the days the article gives (the vote on the text "
+                "itself is another vote).",
+                reason="link.none",
+            )
         return Link(
             note="No Council decision on the days the article gives fits what the sentence "
             "is about.",
@@ -312,6 +329,23 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         )
     best = candidates[0]
     runner = candidates[1] if len(candidates) > 1 else None
+    elsewhen = [
+        c
+        for c in candidates[1:]
+        if c.where == STORY and c.decision.date != best.decision.date and c.members >= 0
+    ]
+    if best.where == STORY and elsewhen:
+        # an undated story whose statements fit votes of several days on its subject: the
+        # subject's words alone cannot say which day it tells of (the same two vetoed the same
+        # kind of text in July and in November)
+        runner = elsewhen[0]
+        return Link(
+            runner_up=runner,
+            candidates=candidates,
+            note=f"What the story says fits several votes: {label(best.decision)} and "
+            f"{label(runner.decision)}.",
+            reason="link.ambiguous",
+        )
     if runner is not None and best.score - runner.score < TIE:
         tied = [c for c in candidates if best.score - c.score < TIE]
         return Link(

@@ -235,3 +235,55 @@ def test_a_day_without_a_year_narrows_the_vote_of_an_undated_story(text):
     assert tally.decision["decision"]["key"] == "S/9696"
     march = of(pairs, "date", "March 17")
     assert (march.label, march.reason) == ("supported", "date.fits_linked_decision")
+
+
+def _sa_veto(key: str, day: date, title: str):
+    return decision(key, "vetoed", day, title, vote=(12, 2, 1),
+                    members=members(no=("United Kingdom", "United States"), abstain=("France",)),
+                    vetoed_by=("United Kingdom", "United States"))  # fmt: skip
+
+
+JULY_1985 = _sa_veto("S/17354/Rev.1", date(1985, 7, 26), "The question of South Africa: sanctions")
+NOVEMBER_1985 = _sa_veto("S/17633", date(1985, 11, 15), "The situation in Namibia and South Africa")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a UN review's style: another day, of a plan put to the Council, in a later paragraph
+        "The United Kingdom and the United States on 15 November vetoed a text calling for "
+        "sanctions against South Africa. The vote was 12 in favour to 2 against, with 1 "
+        "abstention (France).\nOn 20 October, Commonwealth leaders had put forward a plan, "
+        "which the Council rejected.",
+        # wire style
+        "Britain and the United States on Nov. 15 vetoed a draft imposing sanctions on South "
+        "Africa. The draft got 12 votes to 2, with France abstaining.\nA rival plan tabled on "
+        "Oct. 20 was rejected by the council.",
+    ],
+)
+def test_the_day_in_a_vetos_own_sentence_narrows_its_vote_not_another_paragraphs(text):
+    pairs = verdicts(text, [JULY_1985, NOVEMBER_1985])
+    veto = of(pairs, "vote", "vetoed")
+    assert veto.label == "supported", veto.explanation
+    assert veto.decision["decision"]["key"] == "S/17633"
+    assert all(
+        (v.decision or {}).get("decision", {}).get("key") != "S/17354/Rev.1" for _c, v in pairs
+    )
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        # a UN review's headline style
+        "Text calling for sanctions against South Africa vetoed in Security Council\n",
+        # a newspaper's headline style
+        "Sanctions resolution on South Africa vetoed in UN Council\n",
+    ],
+)
+def test_an_undated_story_fitting_votes_of_several_days_links_none_by_subject_alone(headline):
+    text = (headline + "The United Kingdom and the United States vetoed the text. The vote "
+            "was 12 in favour to 2 against, with 1 abstention (France).")  # fmt: skip
+    pairs = verdicts(text, [JULY_1985, NOVEMBER_1985])
+    top = next(v for c, v in pairs if c.type == "vote" and c.start < len(headline))
+    assert top.label != "supported", top.explanation
+    assert top.reason == "vote.link_ambiguous"

@@ -938,3 +938,60 @@ def test_the_matter_a_sentence_points_back_to_is_told_in_the_sentences_before(
     _c, verdict = one(run(text, on, decisions, "vote"))
     assert verdict.label == "supported", verdict.explanation
     assert verdict.decision["decision"]["key"] == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a regional site's style
+        "Russia and Mozambique abstained on Thursday on the decision to extend the mandate of "
+        "the mission in Western Sahara for another year until October 31, 2025.",
+        # UN press-release style
+        "By a vote of 12 in favour to none against, with 2 abstentions (Mozambique, Russian "
+        "Federation), the Council on Thursday extended the mission's mandate until 31 October "
+        "2025.",
+    ],
+)
+def test_an_end_date_in_the_sentence_is_not_the_day_of_the_vote(text):
+    thursday = date(2024, 10, 31)
+    abstained = {"Mozambique": "A", "Russia": "A"}
+    title = "extension of the mandate of the UN Mission for the Referendum in Western Sahara"
+    now = decision("S/RES/2756(2024)", "adopted", thursday, title, vote=(12, 0, 2),
+                   number=2756, members=abstained)  # fmt: skip
+    next_year = decision("S/RES/2797(2025)", "adopted", date(2025, 10, 31), title,
+                         vote=(11, 0, 3), number=2797, members=abstained)  # fmt: skip
+    _c, verdict = one(run(text, thursday + timedelta(days=1), [now, next_year], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/RES/2756(2024)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a regional site's style
+        "Russia also abstained from voting on Algeria's proposed amendments to the Western "
+        "Sahara text on Thursday.",
+        # wire style
+        "On Thursday the council first rejected two amendments put forward by Algeria to the "
+        "Western Sahara resolution, with Russia abstaining.",
+    ],
+)
+def test_a_vote_on_amendments_is_not_the_vote_on_the_text(text):
+    thursday = date(2024, 10, 31)
+    text_vote = decision("S/RES/2756(2024)", "adopted", thursday,
+                         "extension of the mandate of the UN Mission for the Referendum in "
+                         "Western Sahara", vote=(12, 0, 2), number=2756,
+                         members={"Mozambique": "A", "Russia": "A"})  # fmt: skip
+    for c, verdict in run(text, thursday + timedelta(days=1), [text_vote], "vote"):
+        assert c.links["amendment"], c.text
+        assert verdict.label == "unverifiable", (c.text, verdict.explanation)
+
+
+def test_a_vote_on_an_amendment_is_linked_to_the_amendments_record():
+    friday = date(2023, 12, 22)
+    oral = decision("oral amendment 2023-12-22#1", "vetoed", friday, "The situation in the "
+                    "Middle East, including the Palestinian question", vote=(10, 1, 4),
+                    vetoed_by=("United States",))  # fmt: skip
+    text = "The United States on Friday vetoed a Russian amendment to the Gaza text."
+    _c, verdict = one(run(text, friday + timedelta(days=1), [oral], "vote"))
+    assert verdict.label == "supported", verdict.explanation

@@ -349,6 +349,9 @@ def links_for(
         # "the members that supported the proposal": the draft of the sentences before
         "refers_back": claim.type == "vote"
         and bool(_outcome_words()["refers_back"].search(claim.sentence)),
+        # "abstained on Algeria's proposed amendments": a vote on amendments, not on the text
+        "amendment": claim.type == "vote"
+        and bool(_outcome_words()["amendment"].search(claim.sentence)),
         # whose draft the claim's clause speaks of: its sponsors voted for it
         "sponsors": list(sponsors_of(claim.sentence, at, at + len(claim.text)))
         if claim.type == "vote"
