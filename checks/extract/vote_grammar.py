@@ -174,6 +174,9 @@ def match_shared_subject(pattern: DepPattern, anchor: Token) -> Iterator[dict[st
     )
     if actor is None or len([n for n in nodes if n["RIGHT_ID"].startswith("actor")]) != 1:
         return
+    if any(n.get("LEFT_ID") == actor["RIGHT_ID"] for n in nodes):
+        return  # the actor has nodes of its own (a count): shared subjects are named members
+
     verb = actor["LEFT_ID"]
     variant = [n for n in nodes if n is not actor] + [
         {"LEFT_ID": verb, "REL_OP": "<", "RIGHT_ID": "_joined_to", "RIGHT_ATTRS": {}},
