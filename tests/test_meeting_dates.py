@@ -426,3 +426,49 @@ def test_a_vote_put_off_to_a_day_without_a_decision_is_not_contradicted():
     text = STORY + "The vote was postponed until Thursday, diplomats said."
     for _c, verdict in run(text, date(2023, 12, 23), [GAZA_2720], "date"):
         assert verdict.label not in {"supported", "contradicted"}, verdict.explanation
+
+
+GAZA_2024 = decision("S/RES/2735(2024)", "adopted", date(2024, 6, 10), "ceasefire in the Gaza Strip",
+                     vote=(14, 0, 1), number=2735, members={"Russia": "A"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a regional site quoting another, the Council not named in the sentence
+        ("According to a think tank, the Gaza ceasefire resolution was approved without "
+         "opposition, except one abstention by Russia, on Monday afternoon (June 10).", "June 10"),
+        # wire style
+        ("The text backing the Gaza truce plan passed 14-0 on Monday, with Russia abstaining.",
+         "Monday"),
+    ],
+)  # fmt: skip
+def test_a_date_of_a_vote_the_linking_step_tied_to_a_decision_is_that_decisions_day(text, day):
+    pairs = run(text, date(2024, 6, 11), [GAZA_2024])
+    got = next(v for c, v in pairs if c.type == "date" and day in c.text)
+    assert (got.label, got.reason) == ("supported", "date.decision_on_day"), got.explanation
+
+
+BERLIN_DRAFT = decision("S/1048", "vetoed", date(1948, 10, 25), "The Berlin question",
+                        vote=(9, 2, 0), vetoed_by=("Russia",))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a diplomatic history's footnote style: the document's own date
+        ("For the text of the resolution (Security Council Document S/1048, October 22, "
+         "1948), see the collected documents on Berlin.", "October 22, 1948"),
+        # a UN yearbook's style
+        ("The six-power draft resolution (S/1048) of 22 October 1948 called for an end to the "
+         "Berlin blockade.", "22 October 1948"),
+    ],
+)  # fmt: skip
+def test_a_drafts_document_date_is_never_contradicted_by_its_vote_date(text, words):
+    from checks.verdicts.dates import _against_named
+
+    claim = next(c for c in extract_claims(text).claims if c.type == "date" and words in c.text)
+    verdict = _against_named(claim, BERLIN_DRAFT, date(1948, 10, 22), words)
+    assert (verdict.label, verdict.reason) == ("unverifiable", "date.draft_dated_otherwise")
+    # the day of the vote itself is still supported
+    assert _against_named(claim, BERLIN_DRAFT, date(1948, 10, 25), words).label == "supported"

@@ -8,7 +8,7 @@ import re
 
 from checks.extract.links import put_off_to
 from checks.link_days import claim_by_id
-from checks.linking import named_decision
+from checks.linking import link_decision, named_decision
 from checks.models import Claim
 from checks.verdicts.base import CheckContext
 from checks.verdicts.numbers import about_the_security_council
@@ -111,3 +111,14 @@ def resolution_decision(claim: Claim, ctx: CheckContext):
     """The decision of the resolution this date grammatically belongs to (links)."""
     res = claim_by_id(ctx, claim.links.get("resolution"))
     return named_decision(ctx, res) if res is not None else None
+
+
+def dates_a_linked_vote(claim: Claim, ctx: CheckContext) -> bool:
+    """ "The resolution was approved ... with one abstention by Russia on Monday": the date
+    belongs to a vote claim of its sentence that the linking step tied to a decision, so the
+    day is that vote's, whichever body the sentence forgot to name."""
+    return any(
+        claim.id in (vote.links.get("dates") or [])
+        and link_decision(ctx, vote).decision is not None
+        for vote in ctx.in_sentence(claim, "vote")
+    )

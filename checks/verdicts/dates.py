@@ -17,6 +17,7 @@ from checks.verdicts.date_context import (
     NO_DECISION,
     about_a_decision,
     continues_a_council_sentence,
+    dates_a_linked_vote,
     dates_the_vote,
     resolution_decision,
     votes_in_a_council_story,
@@ -141,8 +142,9 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
         # 2008": only a decision of that day on the subject can answer; none is no answer. A
         # sentence that only votes in a Council story must name the subject itself.
         continuing = continues_a_council_sentence(claim, ctx)
-        if continuing or votes_in_a_council_story(claim):
-            own_subject = not (continuing or dates_the_vote(claim))
+        linked = dates_a_linked_vote(claim, ctx)
+        if continuing or linked or votes_in_a_council_story(claim):
+            own_subject = not (continuing or linked or dates_the_vote(claim))
             found = _decision_on_day(claim, ctx, day, shown, own_subject=own_subject)
             if found.label == "supported":
                 return found
@@ -209,6 +211,21 @@ def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
     else:
         said, same = long_date(day), d.date == day
         found = "gives the same day" if same else f"says {long_date(d.date)}"
+    if not same and d.number is None:
+        # "Document S/1048, October 22, 1948": a draft's symbol carries the day it was
+        # circulated, days before the vote the records date
+        return make(
+            "unverifiable",
+            f"The article dates this to {said}; {d.key} was put to the vote on "
+            f"{long_date(d.date)}. A draft is also dated by the day it was circulated, so "
+            "the two need not disagree.",
+            RULE,
+            VERSION,
+            reason="date.draft_dated_otherwise",
+            evidence=ev,
+            claimed=shown,
+            found=f"{d.key}: {long_date(d.date)}",
+        )
     return make(
         "supported" if same else "contradicted",
         f"The article dates this to {said}; the record of {d.key} {found}.",
