@@ -348,6 +348,18 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         )
     if runner is not None and best.score - runner.score < TIE:
         tied = [c for c in candidates if best.score - c.score < TIE]
+        before = _pointed_back_to(ctx, claim, tied)
+        if before is not None:
+            others = [c for c in tied if c is not before]
+            return Link(
+                before.decision,
+                0.7,
+                "; ".join((*before.why, "the draft the sentence before is about")),
+                runner_up=others[0] if others else None,
+                candidates=candidates,
+                leaned_on=_leaned([before], others),
+                reason="link.pointed_back",
+            )
         return Link(
             runner_up=runner,
             candidates=candidates,
@@ -371,6 +383,25 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         leaned_on=_leaned([best], candidates[1:]),
         reason="link.ranked",
     )
+
+
+def _pointed_back_to(ctx: CheckContext, claim: Claim, tied: list[Candidate]) -> Candidate | None:
+    """ "Twelve countries supported the draft resolution", after a sentence about the vote on
+    one of two drafts of that day: "the draft" is the one the vote claim before it is linked
+    to (by a link of its own, not by pointing back in turn). Never sure: a runner-up stays."""
+    if not claim.links.get("refers_back"):
+        return None
+    earlier = [
+        c
+        for c in ctx.claims
+        if c.type == "vote" and c.end <= claim.sentence_start and claim.start - c.end < NEARBY
+    ]
+    if not earlier:
+        return None
+    link = link_decision(ctx, max(earlier, key=lambda c: c.end))
+    if link.decision is None or link.reason not in {"link.named", "link.ranked"}:
+        return None
+    return next((c for c in tied if c.decision.key == link.decision.key), None)
 
 
 def _leaned(chosen: list[Candidate], others: list[Candidate]) -> tuple[str, ...]:

@@ -995,3 +995,43 @@ def test_a_vote_on_an_amendment_is_linked_to_the_amendments_record():
     text = "The United States on Friday vetoed a Russian amendment to the Gaza text."
     _c, verdict = one(run(text, friday + timedelta(days=1), [oral], "vote"))
     assert verdict.label == "supported", verdict.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state agency's wire style
+        "Russia and China voted on Thursday against the resolution on a ceasefire in Idlib. "
+        "Twelve countries of the Security Council supported the draft resolution.",
+        # a newspaper's style
+        "Russia and China vetoed the Idlib ceasefire text on Thursday. Twelve members backed "
+        "the draft, while Equatorial Guinea abstained.",
+    ],
+)
+def test_the_draft_a_sentence_points_back_to_is_the_one_the_sentence_before_is_about(text):
+    thursday = date(2019, 9, 19)
+    title = "The situation in the Middle East (Syria): ceasefire in Idlib"
+    vetoed = decision("S/2019/756", "vetoed", thursday, title, vote=(12, 2, 1),
+                      members={"Russia": "N", "China": "N", "Equatorial Guinea": "A"},
+                      vetoed_by=("Russia", "China"))  # fmt: skip
+    rival = decision("S/2019/757", "failed", thursday, title, vote=(2, 9, 4),
+                     members={"Russia": "Y", "China": "Y", "Equatorial Guinea": "A"})  # fmt: skip
+    pairs = run(text, thursday, [vetoed, rival], "vote")
+    twelve = next(v for c, v in pairs if "Twelve" in c.text)
+    assert twelve.label == "supported", twelve.explanation
+    assert twelve.decision["decision"]["key"] == "S/2019/756"
+    assert twelve.label != "contradicted"
+
+
+def test_a_draft_pointed_back_to_is_never_sure_enough_to_contradict():
+    thursday = date(2019, 9, 19)
+    title = "The situation in the Middle East (Syria): ceasefire in Idlib"
+    vetoed = decision("S/2019/756", "vetoed", thursday, title, vote=(12, 2, 1),
+                      members={"Russia": "N", "China": "N"}, vetoed_by=("Russia", "China"))  # fmt: skip
+    rival = decision("S/2019/757", "failed", thursday, title, vote=(2, 9, 4),
+                     members={"Russia": "Y", "China": "Y"})  # fmt: skip
+    text = ("Russia and China vetoed the Idlib ceasefire text on Thursday. Thirteen members "
+            "backed the draft.")  # fmt: skip
+    pairs = run(text, thursday, [vetoed, rival], "vote")
+    thirteen = next(v for c, v in pairs if "Thirteen" in c.text)
+    assert thirteen.label != "contradicted", thirteen.explanation
