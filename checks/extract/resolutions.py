@@ -12,7 +12,14 @@ GA_CUE = re.compile(r"(?i)\b(general\s+assembly|UNGA|A/RES/|the\s+assembly)\b")
 #: Assembly resolutions of 1946-1975 carry their session in Roman numerals: 2758 (XXVI).
 GA_SESSION = re.compile(r"\s*(?:\d{1,4}\s*)?\([IVXL]{1,7}\)")
 DRAFT_CUE = re.compile(r"(?i)\bdraft\b")
-DOCUMENT_CUE = re.compile(r"(?i)\b(letter|report|document|note\s+verbale|statement)\b")
+#: Words naming a symbol as something other than a text put to the vote ("in a letter
+#: (S/2014/136)", "the report S/2023/111"); "document" and "doc." name no kind.
+DOCUMENT_CUE = re.compile(
+    r"(?i)\b(letters?|reports?|note\s+verbale|statements?|communications?|memorandum|"
+    r"telegrams?|cables?|records?|minutes|annex)\b"
+)
+#: A sentence about a decision, where a bare symbol names the text voted on.
+VOTE_CUE = re.compile(r"(?i)\b(vot|adopt|veto|draft)")
 PRIORITY = {
     "RES_SYMBOL": 3,
     "RES_LIST": 2,
@@ -41,6 +48,49 @@ def _resolution(num: int, year: int | None, organ: str) -> dict:
     if organ == "GA":
         value.update(symbol=None, organ="GA")
     return value
+
+
+def _named_as_document(window: str) -> bool:
+    """The words just before a symbol call it a letter or report, nearer than any "draft"."""
+    letters = [m.end() for m in DOCUMENT_CUE.finditer(window)]
+    drafts = [m.end() for m in DRAFT_CUE.finditer(window)]
+    return bool(letters) and (not drafts or letters[-1] > drafts[-1])
+
+
+def _about_a_vote(ctx: ArticleContext, start: int, end: int) -> bool:
+    """The symbol's sentence speaks of a vote; a citation in parentheses after a sentence
+    ("... vetoed the resolution. (U.N. doc. S/3792)") belongs to the sentence before it."""
+    opened = ctx.text.rfind("(", max(0, start - 40), start)
+    if opened > 0 and ")" not in ctx.text[opened:start]:
+        start = opened - 1
+    return bool(VOTE_CUE.search(ctx.sentence_text(start, end)))
+
+
+def _symbol_value(ctx: ArticleContext, m: re.Match[str], label: str) -> dict | None:
+    """A Council document symbol as a draft when the words name it as the text voted on
+    ("draft S/10489", "the text (S/17633)", "U.N. doc. S/3792" of a vote), else as a document
+    (S/YYYY/NNN only: an older bare number is not read at all)."""
+    symbol_start = m.start() + m.group(0).rfind("S/")
+    symbol = re.sub(r"\s+", "", ctx.text[symbol_start : m.end()])  # "S/18016/ Rev.1"
+    window = ctx.text[max(0, symbol_start - 60) : symbol_start]
+    if label == "RES_OLD_DRAFT":
+        is_draft = True
+    elif label == "RES_OLD_NAMED":
+        # "document S/1048": any Council paper; a draft only in a sentence about a vote and
+        # when no "letter"/"report" before it names it otherwise.
+        as_document = re.match(r"(?i)(?:document|doc\.)", ctx.text[m.start() : symbol_start])
+        if as_document and (
+            _named_as_document(window) or not _about_a_vote(ctx, symbol_start, m.end())
+        ):
+            return None
+        is_draft = True  # "the text (S/17633)": the noun names it
+    elif _named_as_document(window):
+        is_draft = False
+    else:
+        # A bare S/YYYY/NNN in a sentence about a vote is almost always the draft.
+        is_draft = bool(DRAFT_CUE.search(window)) or _about_a_vote(ctx, symbol_start, m.end())
+    kind = "draft" if is_draft else "document"
+    return {"number": None, "symbol": symbol, "draft": is_draft, "kind": kind}
 
 
 def find(ctx: ArticleContext) -> list[Found]:
@@ -74,18 +124,9 @@ def find(ctx: ArticleContext) -> list[Found]:
                 symbol = m.group(0) if label == "RES_GA_SYMBOL" else f"A/RES/{m['ga']}"
                 value = {"number": None, "symbol": symbol, "draft": False, "organ": "GA"}
                 found.append(Found("resolution", m.start(), m.end(), value, 3))
-            elif label in {"RES_DRAFT_SYMBOL", "RES_OLD_DRAFT"}:
-                symbol_start = m.start() if label == "RES_DRAFT_SYMBOL" else m.group(0).rfind("S/")
-                symbol_start = m.start() + symbol_start if label == "RES_OLD_DRAFT" else m.start()
-                symbol = re.sub(r"\s+", "", ctx.text[symbol_start : m.end()])  # "S/18016/ Rev.1"
-                window = ctx.text[max(0, m.start() - 60) : m.start()]
-                is_draft = label == "RES_OLD_DRAFT" or bool(DRAFT_CUE.search(window))
-                kind = "draft" if is_draft else "document"
-                if not is_draft and not DOCUMENT_CUE.search(window):
-                    # A bare S/YYYY/NNN in a sentence about a vote is almost always the draft.
-                    sentence = ctx.sentence_text(m.start(), m.end())
-                    is_draft = bool(re.search(r"(?i)\b(vot|adopt|veto|draft)", sentence))
-                    kind = "draft" if is_draft else "document"
-                value = {"number": None, "symbol": symbol, "draft": is_draft, "kind": kind}
-                found.append(Found("resolution", symbol_start, m.end(), value, 3))
+            elif label in {"RES_DRAFT_SYMBOL", "RES_OLD_DRAFT", "RES_OLD_NAMED"}:
+                value = _symbol_value(ctx, m, label)
+                if value is not None:
+                    start = m.start() + m.group(0).rfind("S/")
+                    found.append(Found("resolution", start, m.end(), value, 3))
     return found
