@@ -55,11 +55,54 @@ def tense_at(ctx: ArticleContext, offset: int) -> str | None:
 
 
 def when(ctx: ArticleContext, offset: int, sentence: str) -> str | None:
-    """'future', 'past', or None when neither the parse nor a cue word says."""
+    """'future', 'past', or None when neither the parse nor a cue word says. The cue words are
+    read outside the clauses that describe a noun ("the draft, which would have imposed
+    sanctions, was vetoed on 15 November"): they tell what the text says, not when it was done."""
     tense = tense_at(ctx, offset)
     if tense:
         return tense
-    return "future" if _is_future(sentence) else None
+    return "future" if _is_future(_outside_descriptions(ctx, offset, sentence)) else None
+
+
+#: Without a parse: clauses describing a text ("by which it decided that all States shall deny",
+#: ", which would have extended the mandate,", "that would have imposed sanctions").
+DESCRIBED = re.compile(
+    r"(?i)\b(?:by|under|through)\s+which\b[^;.]*"
+    r"|,\s*which\b[^,;.]*"
+    r"|\b(?:which|that)\s+would\s+have\b[^,;.]*"
+)
+
+
+def without_descriptions(sentence: str) -> str:
+    """The sentence without clauses describing a text (no parse needed), for a reader of the
+    sentence's tense: "voted ... to adopt resolution 1070 by which it decided that all States
+    shall deny ..." tells of a past vote, not a plan."""
+    return DESCRIBED.sub(" ", sentence)
+
+
+def _outside_descriptions(ctx: ArticleContext, offset: int, sentence: str) -> str:
+    """`sentence` without the relative clauses that describe a noun, unless the date at
+    `offset` stands in one ("a draft which will be put to a vote on Friday" keeps its cue)."""
+    s, e = ctx.sentence_bounds(offset, offset + 1)
+    if ctx.text[s:e] != sentence:
+        return sentence  # not the sentence of this offset: read it whole, as before
+    cuts: list[tuple[int, int]] = []
+    span = ctx.doc.char_span(s, e, alignment_mode="expand") if ctx.statistical else None
+    if span is not None:
+        for tok in span:
+            if tok.dep_ == "relcl":
+                sub = list(tok.subtree)
+                cuts.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    else:
+        cuts = [(s + m.start(), s + m.end()) for m in DESCRIBED.finditer(sentence)]
+    kept, at = [], s
+    for a, b in sorted(cuts):
+        if a <= offset < b or a < at:
+            continue  # the date's own clause, or one inside a clause already cut
+        kept.append(ctx.text[at:a])
+        at = b
+    kept.append(ctx.text[at:e])
+    return " ".join(kept)
 
 
 def future(ctx: ArticleContext, offset: int, sentence: str) -> bool:
