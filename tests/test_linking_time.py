@@ -197,3 +197,25 @@ def test_a_deadline_is_not_the_time_the_sentence_speaks_of(text):
     (role,) = [c for c in extract_claims(text, article_date=on).claims if c.type == "role"]
     assert role.links["time"]["basis"] == "article date"
     assert role.links["time"]["date"] == on.isoformat()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # UN press-release style: the resolution's content in a clause describing it
+        "The Council voted 13 in favour to none against, with 2 abstentions, to adopt "
+        "resolution 1070 (1996), by which it decided that all States shall deny permission to "
+        "the aircraft to take off.",
+        # wire style: what the vetoed draft would have done
+        "The draft, which would have extended the panel's mandate for a year, was vetoed by "
+        "Russia on Thursday.",
+    ],
+)
+def test_a_clause_describing_the_text_does_not_make_the_vote_a_plan(sentence):
+    from checks.extract import extract_claims
+
+    votes = [c for c in extract_claims(sentence, article_date=date(1996, 8, 20)).claims
+             if c.type == "vote"]  # fmt: skip
+    assert votes and all(c.links["tense"] == "past" for c in votes), [
+        (c.text, c.links["tense"]) for c in votes
+    ]

@@ -472,3 +472,32 @@ def test_a_drafts_document_date_is_never_contradicted_by_its_vote_date(text, wor
     assert (verdict.label, verdict.reason) == ("unverifiable", "date.draft_dated_otherwise")
     # the day of the vote itself is still supported
     assert _against_named(claim, BERLIN_DRAFT, date(1948, 10, 25), words).label == "supported"
+
+
+NAMIBIA_VETO = decision("S/17633", "vetoed", date(1985, 11, 15), "The situation in Namibia",
+                        vote=(12, 2, 1), vetoed_by=("United Kingdom", "United States"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a UN review's style: the symbol given paragraphs away, in other words
+        "The United Kingdom and the United States on 15 November 1985 vetoed a text calling "
+        "for sanctions against Pretoria.\nThe text (S/17633) had been put forward by the "
+        "non-aligned members.",
+        # a newspaper's style
+        "Britain and the United States vetoed on Nov. 15, 1985 a sanctions plan against "
+        "Pretoria. The draft (S/17633) was backed by 12 members.",
+    ],
+)
+def test_a_day_the_story_gives_a_decision_it_names_elsewhere_is_supported(text):
+    pairs = run(text, None, [NAMIBIA_VETO], "date")
+    got = next(v for c, v in pairs if c.value.get("precision") == "day")
+    assert (got.label, got.reason) == ("supported", "date.named_decision_on_day"), got.explanation
+
+
+def test_a_named_decision_of_another_outcome_does_not_date_the_sentence():
+    text = ("The council adopted a text on sanctions against Pretoria on 15 November 1985.\nThe "
+            "text (S/17633) had been put forward by the non-aligned members.")  # fmt: skip
+    got = next(v for c, v in run(text, None, [NAMIBIA_VETO], "date"))
+    assert got.label != "supported", got.explanation

@@ -17,6 +17,7 @@ from typing import Any
 
 from checks.attach import attached
 from checks.extract.drafts import clause_bounds, clauses, sponsors_of
+from checks.extract.tense import without_descriptions
 from checks.models import Claim
 from checks.patternbook import load_json
 
@@ -100,7 +101,9 @@ def body_of(sentence: str) -> str | None:
 
 def tense_of(sentence: str) -> str:
     words = _outcome_words()
-    if words["future"].search(sentence):
+    # "voted ... to adopt resolution 1070, by which it decided that States shall deny ...":
+    # a clause describing the text tells no plan
+    if words["future"].search(without_descriptions(sentence)):
         return "future"
     if words["habitual"].search(sentence):
         return "habitual"

@@ -9,7 +9,8 @@ from checks.anchor import year_known
 from checks.attach import governed_by_decision
 from checks.decision_text import decision_evidence, describe, label, subject
 from checks.extract.links import is_deadline
-from checks.linking import link_decision, rank
+from checks.link_fit import OUTCOME_FIT
+from checks.linking import link_decision, named_decision, rank
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, long_date, make
 from checks.verdicts.coarse_dates import check_coarse
@@ -290,6 +291,20 @@ def _decision_on_day(
             reason="date.decision_on_day",
             decision={"decision": describe(d), "why": "; ".join(best.why), "confidence": 0.9},
         )
+    named = _named_in_story_on(claim, ctx, day)
+    if named is not None:
+        return make(
+            "supported",
+            f"The article dates a Council decision to {shown}; it names {named.key} elsewhere, "
+            f"which the records show {named.outcome} on {long_date(day)}, as the sentence says "
+            f'(on "{subject(named)}").',
+            RULE,
+            VERSION,
+            evidence=decision_evidence(named, f"{named.key}: {named.outcome} on {long_date(day)}"),
+            claimed=shown,
+            found=f"{named.key}: {long_date(day)}",
+            reason="date.named_decision_on_day",
+        )
     link = link_decision(ctx, claim)
     if link.decision is not None and link.decision.date != day:
         d = link.decision
@@ -322,6 +337,22 @@ def _decision_on_day(
         claimed=shown,
         reason="date.no_fitting_decision",
     )
+
+
+def _named_in_story_on(claim: Claim, ctx: CheckContext, day: date):
+    """The one decision the story names ("the text (S/17633)") taken on the day a sentence
+    dates a decision to, with the outcome the sentence gives: its records' subject may be
+    worded unlike the story ("Namibia" for "sanctions against South Africa")."""
+    outcome = claim.links.get("outcome")
+    found = {
+        d.key: d
+        for res in ctx.claims
+        if res.type == "resolution"
+        and (d := named_decision(ctx, res)) is not None
+        and d.date == day
+        and (not outcome or OUTCOME_FIT.get((outcome, d.outcome), 0.0) > 0)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _weekday_of(year: int, d: date) -> str:
