@@ -33,8 +33,9 @@ SEATS = re.compile(r"(?i)\b(15|11|fifteen|eleven)[-\s](?:member|nation|country|s
 SIZES = {"15": 15, "fifteen": 15, "11": 11, "eleven": 11}
 #: More votes than this fit the story's statements: they do not pin a decision down.
 MAX_FITTING = 40
-#: What the statements of one claim say of each member: name -> "Y" | "N" | "A".
-MEMBER_KEYS = (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A"))
+#: What the statements of one claim say of each member: name -> "Y" | "N" | "A" | "NV" (did
+#: not vote: "Algeria did not take part in the vote").
+MEMBER_KEYS = (("in_favour", "Y"), ("against_members", "N"), ("abstaining", "A"), ("absent", "NV"))
 COUNT_KEYS = (("for", "yes"), ("against", "no"), ("abstain", "abstain"))
 #: More days than this, stated in full in sentences about a decision, make a chronology, not
 #: the story's own day.

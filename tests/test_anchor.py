@@ -287,3 +287,28 @@ def test_an_undated_story_fitting_votes_of_several_days_links_none_by_subject_al
     top = next(v for c, v in pairs if c.type == "vote" and c.start < len(headline))
     assert top.label != "supported", top.explanation
     assert top.reason == "vote.link_ambiguous"
+
+
+def _sahara(key: str, day: date, algeria: str, number: int):
+    title = "The situation concerning Western Sahara: extension of the mandate of MINURSO"
+    return decision(key, "adopted", day, title, vote=(11, 0, 3), number=number,
+                    members={"Algeria": algeria, "Russia": "A"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "The Security Council on Friday extended the Western Sahara mission by a vote of 11-0 "
+        "with three abstentions. Algeria did not take part in the vote.",
+        # a regional site's style
+        "UN Security Council renewed MINURSO mandate in Western Sahara with 11 votes in favour "
+        "and three abstentions. Algeria was absent from the vote.",
+    ],
+)
+def test_a_member_said_not_to_vote_narrows_the_vote_of_an_undated_story(text):
+    pairs = verdicts(text, [_sahara("S/RES/2797(2025)", date(2025, 10, 31), "NV", 2797),
+                            _sahara("S/RES/2703(2023)", date(2023, 10, 30), "N", 2703)])  # fmt: skip
+    tally = of(pairs, "vote", "11")
+    assert tally.label == "supported", tally.explanation
+    assert tally.decision["decision"]["key"] == "S/RES/2797(2025)"
