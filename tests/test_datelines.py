@@ -61,6 +61,18 @@ STORIES = [
         "of 30 in favour to 12 against.\n",
         "Geneva (AFP) -",
     ),
+    # a state agency that sets its name between slashes, no space after the date's full stop
+    (
+        "UNITED NATIONS, September 19./TASS/. Russia and China voted on Thursday against the "
+        "resolution on a ceasefire in Idlib.\n",
+        "UNITED NATIONS, September 19./TASS/.",
+    ),
+    # a press-release wire: the year, then the wire between slashes and a double hyphen
+    (
+        "NEW YORK, March 3, 2020 /PRNewswire/ -- The Security Council voted 13-0-2 on Friday "
+        "to renew the mission, the group said.\n",
+        "NEW YORK, March 3, 2020 /PRNewswire/ --",
+    ),
 ]
 
 

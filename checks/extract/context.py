@@ -150,7 +150,7 @@ def dateline_leads(text: str) -> list[tuple[int, int]]:
     NEW YORK — Angered by ...", "MOSCOW (Reuters) - Russia ..."). Not a month heading of a
     chronology ("SEPT. 25 - The Council ..."), nor an all-capitals headline with a dash: the
     rest of the line must read as a sentence."""
-    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text and "/" not in text:
         return []
     months = load_json("lexicon.json")["months"]
     out: list[tuple[int, int]] = []
