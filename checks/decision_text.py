@@ -5,6 +5,7 @@ with the source's credit line)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from checks.models import Evidence
@@ -30,6 +31,13 @@ def subject(d: Any) -> str:
 
 def label(d: Any) -> str:
     when = f"{d.date.day} {d.date:%B %Y}" if d.date else "an unknown date"
+    disputed = (getattr(d, "disputes", None) or {}).get("date")
+    if d.date is None and disputed:
+        # the records disagree on the day: show both, decide on neither
+        when = "date disputed: " + " or ".join(
+            f"{f'{v.day} {v:%B %Y}' if isinstance(v, date) else v} ({k})"
+            for k, v in disputed.items()
+        )
     return f"{d.key} ({d.outcome}, {when})"
 
 

@@ -1035,3 +1035,13 @@ def test_a_draft_pointed_back_to_is_never_sure_enough_to_contradict():
     pairs = run(text, thursday, [vetoed, rival], "vote")
     thirteen = next(v for c, v in pairs if "Thirteen" in c.text)
     assert thirteen.label != "contradicted", thirteen.explanation
+
+
+def test_a_decision_whose_day_the_records_dispute_is_labelled_with_both_days():
+    from checks.decision_text import label
+
+    d = decision("S/RES/1564(2004)", "adopted", None, "Reports of the Secretary-General on the Sudan",
+                 disputes={"date": {"votesdb": date(2004, 9, 17), "dhl": date(2004, 9, 18)}})  # fmt: skip
+    shown = label(d)
+    assert "17 September 2004 (votesdb)" in shown and "18 September 2004 (dhl)" in shown
+    assert "unknown" not in shown
