@@ -302,3 +302,23 @@ def test_an_undated_texts_council_size_is_checked_against_every_era(text, label,
 )  # fmt: skip
 def test_an_undated_texts_own_dates_tell_the_era_of_a_size_only_to_support(text, label):
     assert undated_number_verdict(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reference site's style: the Council acts on another body's size
+        "By resolution 47, the Security Council increased the size of the Commission established "
+        "by resolution 39 to five members.",
+        # wire style: the figure names a panel's size
+        "The Security Council on Friday set up a five-member panel to look into the attack.",
+        # UN press-release style
+        "The Council decided that the committee shall consist of eleven members of the Council.",
+    ],
+)
+def test_a_count_of_another_bodys_members_is_not_the_councils_size(text):
+    _c, verdict = number_verdict(text, "1948-04-22")
+    assert verdict.reason is None or not verdict.reason.startswith("number.council_size"), (
+        verdict.reason,
+        verdict.explanation,
+    )

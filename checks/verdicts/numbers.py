@@ -220,6 +220,24 @@ def counts_a_part(claim: Claim) -> bool:
     return any(w.lower() not in SIZE_WORDS and unit_word(w) not in MEMBER_UNITS for w in middle)
 
 
+#: Bodies a count of members may be the size of: "increased the Commission to five members",
+#: "a five-member panel", "a committee of three members".
+OTHER_BODY = re.compile(
+    r"(?i)\b(commission|committee|sub-?committee|panel|group|mission|tribunal|court|board|"
+    r"team|delegation|bureau|secretariat)s?\b"
+)
+_COUNCIL_WORD = re.compile(r"(?i)\bcouncil\b")
+
+
+def counts_another_body(before: str, rest: str) -> bool:
+    """The count is another body's size: a body named after the last mention of the Council
+    ("the Council increased the size of the Commission ... to five members"), or right after
+    the figure ("a five-member panel")."""
+    ends = [m.end() for m in _COUNCIL_WORD.finditer(before)]
+    tail = before[ends[-1] :] if ends else before
+    return bool(OTHER_BODY.search(tail)) or bool(OTHER_BODY.match(rest.lstrip()))
+
+
 def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     """ "The 15-member Council", "the 15-nation body": the Council's size at that time."""
     if unit_word(unit) not in MEMBER_UNITS or "permanent" in sentence.lower():
@@ -239,6 +257,8 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     # "the 15-member body voted", "11 of the 15 members voted" are still its size
     some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
     if some and not adjective and not THE_WHOLE.search(before):
+        return None
+    if counts_another_body(before, rest):
         return None
     if on is None and ctx.article_date is None:
         era = _era_of_text(ctx)
