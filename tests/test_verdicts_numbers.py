@@ -309,7 +309,7 @@ def test_an_undated_texts_own_dates_tell_the_era_of_a_size_only_to_support(text,
     [
         # a reference site's style: the Council acts on another body's size
         "By resolution 47, the Security Council increased the size of the Commission established "
-        "by resolution 39 to five members.",
+        "by United Nations Security Council Resolution 39 to five members.",
         # wire style: the figure names a panel's size
         "The Security Council on Friday set up a five-member panel to look into the attack.",
         # UN press-release style

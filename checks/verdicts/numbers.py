@@ -226,7 +226,8 @@ OTHER_BODY = re.compile(
     r"(?i)\b(commission|committee|sub-?committee|panel|group|mission|tribunal|court|board|"
     r"team|delegation|bureau|secretariat)s?\b"
 )
-_COUNCIL_WORD = re.compile(r"(?i)\bcouncil\b")
+#: The Council as an actor, not in a resolution's name ("Security Council Resolution 39").
+_COUNCIL_WORD = re.compile(r"(?i)\bcouncil\b(?!\s+(?:resolution|res\.))")
 
 
 def counts_another_body(before: str, rest: str) -> bool:
