@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -160,13 +160,22 @@ def anchor_days(ctx: CheckContext, claim: Claim) -> list[date]:
     said = ctx.memo(("statements", claim.id), lambda: story_statements(ctx, claim))
     if idx is None or said is None:
         return []
-    key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
-           said.unanimous, said.month_day, said.size)  # fmt: skip
     try:
-        days = ctx.memo(key, lambda: idx.days_where(said.fit))
+        days = _fitting_days(ctx, idx, said)
+        if not days and "NV" in said.members.values():
+            # "absent" is often written for "abstained": a story whose absentees fit no vote
+            # is read again without them
+            present = {n: code for n, code in said.members.items() if code != "NV"}
+            days = _fitting_days(ctx, idx, replace(said, members=present)) if present else []
     except SourceError:
         return []
     return days if len(days) <= MAX_FITTING else []
+
+
+def _fitting_days(ctx: CheckContext, idx: Any, said: Statements) -> list[date]:
+    key = ("anchor", tuple(sorted(said.counts.items())), tuple(sorted(said.members.items())),
+           said.unanimous, said.month_day, said.size)  # fmt: skip
+    return ctx.memo(key, lambda: idx.days_where(said.fit))
 
 
 def year_known(value: dict) -> bool:

@@ -70,6 +70,7 @@ class Candidate:
     sponsor: float = 0.0  # what the sponsor named for its draft added to the score
     own: float = 0.0  # how well its subject fits the claim's own sentence
     members: float = 0.0  # what the members the sentence names added (negative: misfit)
+    outcome: float = 0.0  # what the outcome words added (negative: the record's differs)
 
 
 @dataclass
@@ -258,6 +259,7 @@ def rank(
             sponsor=sp,
             own=own,
             members=m,
+            outcome=o,
         )
         if d.key not in out or out[d.key].score < score:
             out[d.key] = cand
@@ -332,16 +334,22 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     elsewhen = [
         c
         for c in candidates[1:]
-        if c.where == STORY and c.decision.date != best.decision.date and c.members >= 0
+        if c.where == STORY
+        and c.decision.date != best.decision.date
+        and c.members >= 0
+        and c.outcome >= 0
     ]
     if best.where == STORY and elsewhen:
         # an undated story whose statements fit votes of several days on its subject: the
         # subject's words alone cannot say which day it tells of (the same two vetoed the same
-        # kind of text in July and in November)
+        # kind of text in July and in November); a claim each of them bears out still holds
         runner = elsewhen[0]
+        tied = [best, *elsewhen]
         return Link(
             runner_up=runner,
             candidates=candidates,
+            leaned_on=_leaned(tied, [c for c in candidates if c not in tied]),
+            tied=tuple(tied),
             note=f"What the story says fits several votes: {label(best.decision)} and "
             f"{label(runner.decision)}.",
             reason="link.ambiguous",
