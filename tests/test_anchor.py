@@ -314,3 +314,25 @@ def test_a_member_said_not_to_vote_narrows_the_vote_of_an_undated_story(text):
     tally = of(pairs, "vote", "11")
     assert tally.label == "supported", tally.explanation
     assert tally.decision["decision"]["key"] == "S/RES/2797(2025)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a regional site's style
+        "The Western Sahara mission was renewed for a year with 12 votes in favour. Russia and "
+        "Mozambique abstained.",
+        # wire style
+        "The council voted 12-0 to renew the MINURSO mission in Western Sahara. Mozambique and "
+        "Russia abstained.",
+    ],
+)
+def test_votes_of_several_days_each_leaving_a_part_open_decide_nothing(text):
+    title = "The situation concerning Western Sahara: extension of the mandate of MINURSO"
+    now = decision("S/RES/2756(2024)", "adopted", date(2024, 10, 31), title, vote=(12, 0, 2),
+                   number=2756, members={"Russia": "A", "Mozambique": "A"})  # fmt: skip
+    before = decision("S/RES/2414(2018)", "adopted", date(2018, 4, 27), title, vote=(12, 0, 3),
+                      number=2414, members={"Russia": "A", "China": "A"})  # fmt: skip
+    pairs = verdicts(text, [now, before])
+    named = of(pairs, "vote", "abstained")
+    assert named.label not in {"supported", "partly_supported", "contradicted"}, named.explanation

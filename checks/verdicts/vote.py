@@ -216,6 +216,8 @@ def _every_tied_agrees(claim: Claim, ctx: CheckContext, link: Link, claimed: str
     unchecked = list(dict.fromkeys(w for _d, r in results for w in r.unchecked))
     if not checked:
         return None
+    if unchecked and len({d.date for d, _r in results}) > 1:
+        return None  # votes of several days, each leaving a part open: too loose to weigh
     names = " and ".join(label(d) for d, _r in results)
     ev = [e for d, r in results for e in decision_evidence(d, _record_line(d)) + r.evidence]
     body = (
