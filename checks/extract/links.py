@@ -18,6 +18,7 @@ from typing import Any
 from checks.attach import attached
 from checks.extract.drafts import clause_bounds, clauses, sponsors_of
 from checks.extract.tense import without_descriptions
+from checks.extract.voters import voting_body
 from checks.models import Claim
 from checks.patternbook import load_json
 
@@ -355,6 +356,8 @@ def links_for(
         # "abstained on Algeria's proposed amendments": a vote on amendments, not on the text
         "amendment": claim.type == "vote"
         and bool(_outcome_words()["amendment"].search(claim.sentence)),
+        # "The Lebanese cabinet unanimously approved ...": another body voted, not the Council
+        "voter": voting_body(claim) if claim.type == "vote" else None,
         # whose draft the claim's clause speaks of: its sponsors voted for it
         "sponsors": list(sponsors_of(claim.sentence, at, at + len(claim.text)))
         if claim.type == "vote"

@@ -88,11 +88,9 @@ class CheckContext:
         if _story_anaphor().search(claim.sentence):
             paragraph = self.text.rfind("\n", 0, s)
             for _ in range(ANAPHOR_SENTENCES - 1):
-                earlier = self.text.rfind(".", 0, max(0, start - 2))
-                if earlier <= paragraph:
-                    start = max(start, paragraph) if earlier < 0 else paragraph
+                if start <= paragraph:
                     break
-                start = earlier
+                start = max(self.text.rfind(".", 0, max(0, start - 2)), paragraph)
         return f"{self.text[:300]} {self.text[start + 1 : e]}"
 
     def search(self, source: Source | None, query: Query) -> list[SourceRecord]:

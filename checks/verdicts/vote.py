@@ -8,7 +8,6 @@ link did not lean on the value under test, and no other decision in reach matche
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 from typing import Any
@@ -17,7 +16,6 @@ from checks.decision_text import decision_evidence, label
 from checks.extract.context import council_size
 from checks.linking import Link, decisive_link, link_decision
 from checks.models import Claim, Verdict
-from checks.patternbook import load_json
 from checks.verdicts.base import CheckContext, long_date, make, record_vote
 from checks.verdicts.charter import check_elected_veto
 from checks.verdicts.numbers import OTHER_COUNCILS
@@ -52,66 +50,6 @@ def claimed_text(value: dict) -> str:
 GENERAL_ASSEMBLY = re.compile(r"(?i)\b(general\s+assembly|UNGA|193-(member|nation))\b")
 
 
-@functools.lru_cache(maxsize=1)
-def _bodies() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The voters that are not the Council (checks/patterns/vote_bodies.json), compiled once:
-    a body as the subject of a vote verb, a body as its agent, a Council mention, a break."""
-    data = load_json("vote_bodies.json")
-
-    def words(names: list[str]) -> str:
-        names = sorted(names, key=len, reverse=True)
-        return "(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + ")"
-
-    body, verb = words(data["bodies"]), words(data["verbs"])
-    # "Lawmakers said 13 members voted": a speech verb or a voter noun ends the subject's reach
-    stop = words(data["gap_stops"] + load_json("lexicon.json")["speech_verbs"])
-    gap = rf"(?:\s+(?!{stop}\b)[\w'’-]+){{0,{int(data['gap_words'])}}}?"
-    subject = re.compile(rf"(?i)\b(?P<body>{body})\b{gap}\s+{verb}\b")
-    agent = re.compile(
-        rf"(?i)\b{verb}(?:\s+[\w-]+){{0,3}}?\s+by\s+(?:(?:the|its)\s+|(?-i:[A-Z])[\w'’-]*\s+){{0,4}}"
-        rf"(?P<body>{body})\b"
-    )
-    council = re.compile(rf"(?i){data['council']}")
-    breaks = re.compile("|".join(data["clause_breaks"]), re.I)
-    return subject, agent, council, breaks
-
-
-def _claim_clause(claim: Claim, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """Where the clause holding the claim starts and ends in its sentence."""
-    sentence = claim.sentence
-    guess = max(0, claim.start - claim.sentence_start - 2)
-    at = sentence.find(claim.text, max(0, guess - 8))
-    at = at if at >= 0 else min(guess, len(sentence))
-    start, end = 0, len(sentence)
-    for m in breaks.finditer(sentence):
-        if m.end() <= at:
-            start = m.end()
-        elif m.start() > at:
-            end = m.start()
-            break
-    return start, end
-
-
-def voting_body(claim: Claim) -> str | None:
-    """The body other than the Council that the claim's clause says voted ("The Lebanese
-    cabinet unanimously approved the resolution"), or None. A clause that names the Council is
-    read as a Council vote ("The Security Council adopted it 15-0, a day after the Israeli
-    cabinet approved it": the tally's clause is the Council's)."""
-    subject, agent, council, breaks = _bodies()
-    sentence = claim.sentence
-    start, end = _claim_clause(claim, breaks)
-    clause = sentence[start:end]
-    acts = [m for p in (subject, agent) for m in p.finditer(clause)]
-    if not acts:
-        return None
-    rest = clause
-    for m in acts:  # "the Federation Council voted": that council is the body, not the UN's
-        rest = rest.replace(m.group("body"), " ")
-    if council.search(rest):
-        return None
-    return re.sub(r"\s+", " ", acts[0].group("body"))
-
-
 def other_body(claim: Claim, on: date | None) -> str | None:
     """Why a tally is not a Security Council vote, or None when it may be one."""
     if GENERAL_ASSEMBLY.search(claim.sentence) and not re.search(
@@ -121,7 +59,7 @@ def other_body(claim: Claim, on: date | None) -> str | None:
     other = OTHER_COUNCILS.search(claim.sentence)
     if other and not re.search(r"(?i)security\s+council", claim.sentence):
         return f"The sentence is about the {other.group(0)}"
-    voter = voting_body(claim)
+    voter = claim.links.get("voter")  # read at extraction (checks/extract/voters.py)
     if voter:
         return f"The sentence says the {voter} voted, not the Security Council"
     counts = [claim.value.get(k) for k in ("for", "against", "abstain")]
