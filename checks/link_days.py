@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from checks.anchor import anchor_days, story_days, year_known
-from checks.extract.links import is_deadline
+from checks.errors import SourceError
+from checks.extract.links import bounds_another_time, is_deadline
 from checks.models import Claim
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
@@ -23,6 +24,11 @@ STORY = "the vote the rest of the story describes"
 STORY_DAY = "a day the story gives for a decision"
 #: A day next to one the sentence states.
 NEXT_TO_STATED = "a day next to the one stated"
+#: An undated story that gives no day at all: a veto or failed vote on its subject, any year.
+ANY_TIME = "a vote of that outcome on the subject since the latest year the story states"
+#: Outcome words rare enough that the records hold few such votes on one subject.
+ANY_TIME_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"},
+                     "not_adopted": {"vetoed", "failed"}}  # fmt: skip
 
 
 def claim_by_id(ctx: CheckContext, claim_id: str | None) -> Claim | None:
@@ -105,6 +111,34 @@ def candidate_days(ctx: CheckContext, claim: Claim) -> tuple[list[tuple[date, st
         for d, why in out
         if not (d in seen or seen.add(d)) and (latest is None or d <= latest)
     ], ""
+
+
+def any_time_days(ctx: CheckContext, claim: Claim) -> list[tuple[date, str]]:
+    """Days of the vetoes and failed votes since the latest year an undated story states of
+    its past, for a claim that the story gives no day at all ("Russia vetoed a resolution to
+    extend the panel's mandate"; "the Panel was established in 2006"). The subject then picks
+    the candidates (`linking.rank`); they stay tied, so a claim holds only if every such vote
+    bears it out. None when the story states no past year, or one the records do not reach:
+    its vote may be one they do not hold yet."""
+    links = claim.links
+    wanted = ANY_TIME_OUTCOMES.get(links.get("outcome") or "")
+    if ctx.article_date is not None or not wanted or links.get("tense") in {"future", "habitual"}:
+        return []
+    idx = ctx.services.decisions
+    years = [int(c.value["date"][:4]) for c in ctx.claims
+             if c.type == "date" and c.value.get("date") and year_known(c.value)
+             and not bounds_another_time(c) and c.links.get("tense") != "future"]  # fmt: skip
+    if idx is None or not years:
+        return []
+    since = date(max(years), 1, 1)
+    try:
+        if not idx.covered(since):
+            return []
+        days = ctx.memo(("any time", tuple(sorted(wanted))),
+                        lambda: idx.days_where(lambda r: r.outcome in wanted))  # fmt: skip
+    except SourceError:
+        return []
+    return [(d, ANY_TIME) for d in days if d >= since]
 
 
 def _when(ctx: CheckContext, claim_id: str) -> Claim | None:

@@ -21,7 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 from checks.anchor import story_days
 from checks.decision_text import describe, label, subject
-from checks.link_days import NEXT_TO_STATED, STORY, STORY_DAY, candidate_days, claim_by_id
+from checks.link_days import (
+    ANY_TIME,
+    NEXT_TO_STATED,
+    STORY,
+    STORY_DAY,
+    any_time_days,
+    candidate_days,
+    claim_by_id,
+)
 from checks.link_fit import OUTCOME_FIT, members_fit, sponsor_fit
 from checks.models import Claim
 
@@ -50,7 +58,10 @@ DAY_WEIGHT = {
     "named earlier in the text": 3.0,
     STORY: 2.0,
     STORY_DAY: 0.5,
+    ANY_TIME: 0.5,
 }
+#: More votes on a subject than this, in any year, say too little of the one a text means.
+ANY_TIME_MAX = 12
 #: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
 NAMED_EARLIER = "named earlier in the text"
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
@@ -195,7 +206,7 @@ def rank(
             continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
-        if fit <= 0:
+        if fit <= 0 or (where == ANY_TIME and own <= 0):
             continue  # a decision on another subject is not in reach
         why = [
             f"{where if where.startswith('named') or where == STORY else 'on ' + where} "
@@ -208,7 +219,7 @@ def rank(
         if o and "outcome" in (d.disputes or {}):
             o = 0.0  # the records disagree on the outcome: it neither rules out nor supports
             why.append("its outcome is disputed between the records")
-        if o <= -4:
+        if o <= -4 or (where == ANY_TIME and o <= 0):
             continue  # "vetoed" is not about a resolution adopted that day: another decision
         if o < 0:
             # "vetoed" of a draft that failed for lack of votes: a common slip, so the draft
@@ -220,7 +231,9 @@ def rank(
             why.append(f"the sentence says {outcome.replace('_', ' ')}")
             leaned.append("outcome")
         m = members_fit(claim.value, d) if claim.type == "vote" else 0.0
-        if m is None:
+        if m is None and where == ANY_TIME:
+            m = -2.0  # the claim's own names must not narrow a search of every year
+        elif m is None:
             continue  # none of the states it names sat on the Council for that vote
         if m:
             score += m
@@ -239,7 +252,7 @@ def rank(
         # "The members that supported the proposal are ...": the draft of the sentences before,
         # whose day they state
         sure = sure or (where == "date before" and bool(claim.links.get("refers_back")))
-        if where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY}:
+        if where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY, ANY_TIME}:
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
@@ -301,6 +314,8 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
             )
     days, note = candidate_days(ctx, claim)
     nearby = _nearby(ctx, claim) if claim.type == "vote" and not note else []
+    if not days and not nearby and not note and claim.type == "vote":
+        days = any_time_days(ctx, claim)
     if not days and not nearby:
         return Link(
             note=note or "The article gives no day for it.",
@@ -331,6 +346,8 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         )
     best = candidates[0]
     runner = candidates[1] if len(candidates) > 1 else None
+    if best.where == ANY_TIME and runner is not None:
+        return _every_year(candidates)
     elsewhen = [
         c
         for c in candidates[1:]
@@ -390,6 +407,27 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         candidates=candidates,
         leaned_on=_leaned([best], candidates[1:]),
         reason="link.ranked",
+    )
+
+
+def _every_year(candidates: list[Candidate]) -> Link:
+    """An undated story that gives no day: every veto or failed vote on its subject stays in
+    reach, whatever the claim's own names say, so a claim holds only if all of them bear it
+    out (`Link.tied`). Too many say nothing of the one it means."""
+    names = ", ".join(label(c.decision) for c in candidates[:3])
+    more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
+    note = (
+        f"The story gives no day for it; {len(candidates)} votes of that outcome on its "
+        f"subject are in the records ({names}{more})."
+    )
+    if len(candidates) > ANY_TIME_MAX:
+        return Link(candidates=candidates, note=note, reason="link.none")
+    return Link(
+        runner_up=candidates[1],
+        candidates=candidates,
+        tied=tuple(candidates),
+        note=note,
+        reason="link.ambiguous",
     )
 
 

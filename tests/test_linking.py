@@ -94,7 +94,12 @@ class FakeIndex:
         """Each decision stands for its row of the votes database."""
         rows = [
             SimpleNamespace(
-                yes=d.vote[0], no=d.vote[1], abstain=d.vote[2], members=d.members, date=d.date
+                yes=d.vote[0],
+                no=d.vote[1],
+                abstain=d.vote[2],
+                members=d.members,
+                date=d.date,
+                outcome=d.outcome,
             )
             for d in self.decisions
             if d.vote

@@ -161,6 +161,17 @@ def is_deadline(claim: Claim) -> bool:
     return bool(DEADLINE.search(before))
 
 
+#: "before August 23", "ahead of the 1 March deadline": a day that bounds another time.
+BEFORE = re.compile(r"(?i)\b(before|prior\s+to|ahead\s+of)\s*(the\s+)?$")
+
+
+def bounds_another_time(claim: Claim) -> bool:
+    """A deadline, or a day something was to happen before: it says when another act was due,
+    not when the story's own events took place."""
+    offset = claim.start - claim.sentence_start
+    return is_deadline(claim) or bool(BEFORE.search(claim.sentence[max(0, offset - 30) : offset]))
+
+
 def put_off_to(claim: Claim) -> bool:
     """The date is the day something was put off to ("a delay until Monday morning")."""
     offset = claim.start - claim.sentence_start
