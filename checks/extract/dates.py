@@ -308,6 +308,7 @@ def _without_dateline(ctx: ArticleContext, found: list[Found]) -> list[Found]:
     line = doctime.dateline_found(ctx.text, found)
     if line is None:
         return found
+    ctx.memo["dateline"] = [(line.start, line.end)]  # no number claim is read from it either
     return [f for f in found if not (f.start < line.end and line.start < f.end)]
 
 

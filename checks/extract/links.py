@@ -36,6 +36,9 @@ _BODIES = (
     ),
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
+#: "adopted on 18 December 2015", "resolution 2254 of 18 December": a date a preposition governs
+#: is part of a sentence, never the text's dateline.
+_GOVERNED = re.compile(r"(?i)\b(on|of|since|from|dated|until|by|before|after|in)\s*$")
 _EXPLICIT_SC = re.compile(r"(?i)\b(security\s+council|UNSC)\b")
 
 
@@ -358,6 +361,7 @@ def links_for(
         # "last week's attack": a time that names a noun, not when the sentence's act was done
         "possessive": claim.type == "date"
         and bool(_POSSESSIVE.match(claim.sentence, claim.end - claim.sentence_start)),
+        "in_prose": claim.type == "date" and bool(_GOVERNED.search(claim.sentence[:at])),
         # "which has vetoed previous bids": the claim's own words (to the next comma) tell
         # of other times than the sentence's day
         "own_habitual": claim.type == "vote" and _own_words_habitual(claim, at),

@@ -79,7 +79,7 @@ def _value(n: float, unit: str, ctx: ArticleContext, start: int, **extra) -> dic
 def find(ctx: ArticleContext, taken: list[tuple[int, int]]) -> list[Found]:
     """Numbers outside the spans already `taken` by votes, dates and resolutions."""
     lex = load_json("lexicon.json")
-    excluded = list(taken)
+    excluded = [*taken, *ctx.memo.get("dateline", [])]
     found: list[Found] = []
     for p in patterns("number"):
         if p.options.get("exclude"):
