@@ -165,7 +165,7 @@ STOP = frozenset(
     "secretary-general secretary meeting maintenance threats caused acts resolution resolutions "
     "draft adopted extension mandate establishment measures concerning against upon under within "
     "between about their other which whose renewal imposed pursuant established regarding "
-    "relating related "
+    "relating related until "
     # function words of four letters or more ("that nation's test" is not about a title's
     # "recommendation that Ban Ki-moon be appointed")
     "that this these those with without into onto from over after before during while where "
@@ -187,7 +187,7 @@ def topic_terms(topic: str) -> set[str]:
     low = re.sub(r"(?i)^security council resolution \d+ \(\d{4}\)\s*\[?(on )?", "", topic).lower()
     terms = {w for w in re.findall(r"[a-z][a-z'-]{3,}", low) if w not in STOP}
     for pattern, words in load_json("topics.json")["aliases"].items():
-        if re.search(pattern, low):
+        if re.search(rf"\b(?:{pattern})", low):  # "mali" is no part of "Somalia"
             terms |= set(words)
     # "the India-Pakistan question" is what an "Indian-Pakistani" war is about
     return terms | {adj for state, adj in _adjectives() if re.search(rf"\b{state}\b", low)}

@@ -13,8 +13,10 @@ from datetime import date
 from typing import Any
 
 from checks.decision_text import decision_evidence, label
+from checks.errors import SourceError
 from checks.extract.context import council_size
-from checks.linking import Link, decisive_link, link_decision
+from checks.link_days import candidate_days
+from checks.linking import Link, decisive_link, index, link_decision
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, record_vote
 from checks.verdicts.charter import check_elected_veto
@@ -246,6 +248,7 @@ def _mismatch(
         for c in link.candidates
         if c.decision.key != d.key and compare(stated(claim), c.decision, None)[0].matches
     ]
+    others = others or ([] if link.named else _matching_on_the_days(claim, ctx, d))
     if others or leaned or not decisive_link(link) or getattr(d, "unchecked", ()):
         maybe = f" The text may mean {label(others[0])}, whose record matches." if others else ""
         return make(
@@ -279,3 +282,25 @@ def _mismatch(
         reason=result.problems[0][0],
         **common,
     )
+
+
+def _matching_on_the_days(claim: Claim, ctx: CheckContext, chosen: Any) -> list[Any]:
+    """Decisions of the days in reach whose record matches the claim in full, whatever their
+    subject: a vetoed draft filed under its agenda item alone ("The situation in the Middle
+    East") fits no story's words, yet may be the vote the sentence tells of. While one matches,
+    the claim is not called false."""
+    said = stated(claim)
+    given = [k for k in (*COUNT_OF.values(), *COUNT_OF) if said.get(k) not in (None, [])]
+    if not set(given) - set(said.get("inferred") or []):
+        return []  # "the Council vetoed it" fits any veto of those days: it shows nothing
+    idx = index(ctx)
+    days = {day for day, _where in candidate_days(ctx, claim)[0]} | {chosen.date} - {None}
+    out = []
+    try:
+        for day in sorted(days):
+            for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day)):
+                if d.key != chosen.key and compare(said, d, None)[0].matches:
+                    out.append(d)
+    except SourceError:
+        return []
+    return out
