@@ -148,16 +148,19 @@ def _distance(a: Claim, b: Claim) -> int:
 #: time the rest of the sentence speaks of.
 DEADLINE = re.compile(
     r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
-    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+)?$"
+    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+(end|close)\s+of\s+)?(the\s+)?$"
 )
+#: A sentence that opens with "By (the end of) ..." tells what was done by then.
+_OPENING_BY = re.compile(r"(?i)\s*by\s+(the\s+(end|close)\s+of\s+)?(the\s+)?")
 
 
 def is_deadline(claim: Claim) -> bool:
-    """ "until 30 June", "no later than 1 March", "expires on ..." (but "By 27 June, the
-    Council had voted" opens a sentence about what was done by then)."""
+    """ "until 30 June", "no later than 1 March", "expires on ...", "until the end of this
+    month" (but "By 27 June, the Council had voted" opens a sentence about what was done by
+    then)."""
     offset = claim.start - claim.sentence_start
-    before = claim.sentence[max(0, offset - 30) : offset]
-    if re.fullmatch(r"(?i)\s*by\s*", claim.sentence[:offset]):
+    before = claim.sentence[max(0, offset - 40) : offset]
+    if _OPENING_BY.fullmatch(claim.sentence[:offset]):
         return False
     if put_off_to(claim):
         return False  # "the vote was pushed back until Friday": the day it was then held

@@ -32,6 +32,11 @@ FOLLOW = {"conj", "appos"}
 INCLUDING = {"including", "like", "notably", "among"}
 # Words that make an act hypothetical or not an act at all ("would veto", "threat of a veto").
 MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
+#: Determiners that negate the noun they go with ("no veto", "neither abstention").
+NO_DET = {"no", "neither"}
+#: Determiners of a holder that is any member, not one that acted: "a veto by a permanent
+#: member", "the veto of any of the five" (a rule, not an event).
+GENERIC_DET = {"a", "an", "any", "each", "every", "either", "no"}
 REST_WORDS = {"others", "rest", "remainder"}
 # "China abstained, along with Ethiopia": the act's companions did it too.
 COMPANION_WORDS = {"along", "together"}
@@ -93,8 +98,13 @@ def match(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
 
 
 def _blocked(act: Token, options: dict[str, Any]) -> bool:
-    """Negated, hypothetical or merely threatened acts are not votes."""
-    negated = any(c.dep_ == "neg" for c in act.children)
+    """Negated, hypothetical or merely threatened acts are not votes. A noun is negated by its
+    determiner "no" ("needs nine votes and no veto by a permanent member", "faced no veto
+    from Russia"), a verb by its "not"."""
+    negated = any(
+        c.dep_ == "neg" or (act.pos_ == "NOUN" and c.dep_ == "det" and c.lower_ in NO_DET)
+        for c in act.children
+    )
     if negated != bool(options.get("negated", False)):
         return True
     heads = [act, *list(act.ancestors)[:2]]
@@ -310,6 +320,9 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
     act = tokens["act"]
     if _blocked(act, pattern.options) or _not_done(ctx, act, tokens):
         return []
+    texts = pattern.options.get("acted_on")
+    if texts and not any(_names_a_text(t, set(texts)) for t in _acted_on(act)):
+        return []  # "bombardments by the government, backed by Russia": no text was backed
     out: list[ActorPart] = []
     for name, tok in tokens.items():
         if not name.startswith("actor"):
@@ -326,7 +339,9 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
             continue
         read = read_actor(ctx, tok)
         if read is None and (
-            pattern.options["side"] != "veto" or pattern.options.get("named_only")
+            pattern.options["side"] != "veto"
+            or pattern.options.get("named_only")
+            or _any_holder(tok)
         ):
             continue  # "blamed the West for vetoing": no veto said unless its holder is named
         if read is not None and read[0].members:
@@ -339,6 +354,55 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         part.end = max([part.end, *ends])
         out.append(part)
     return out
+
+
+def _acted_on(act: Token) -> list[Token]:
+    """What a participle says was backed: its passive subject ("the draft was backed by"), the
+    noun it describes ("a text backed by France", "the draft, which was backed by"), or, for
+    a participle joined to or hung on a verb, that verb's subject or object ("received nine
+    votes and was supported by", "Backed by Niger, the draft urged", "adopted the text,
+    backed by 14 members")."""
+    out = [c for c in act.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    head = act
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head  # "sponsored by A and supported by B": the first participle's noun
+        out += [c for c in head.children if c.dep_ in {"nsubjpass", "nsubj"}]
+    if head.dep_ in {"acl", "relcl", "appos", "amod"}:
+        out.append(head.head)
+    elif head.dep_ in {"advcl", "xcomp"}:
+        out += [c for c in head.head.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+    return out
+
+
+def _names_a_text(tok: Token, texts: set[str]) -> bool:
+    """ "the draft", "the Arab-backed measure", "Resolution 1718", "S/2019/961", "it", or a
+    noun phrase hung on one ("a resolution against India at the United Nations, which was
+    backed by": the parser may give the relative clause to the last noun; "three resolutions
+    ..., the most recent supported by")."""
+    for _ in range(4):
+        if tok.tag_ in {"WDT", "WP"} and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "which": its antecedent
+        words = {tok.lower_, *(c.lower_ for c in tok.children if c.dep_ in {"compound", "nmod"})}
+        if words & texts or tok.lower_.startswith("s/"):
+            return True
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ not in {"pobj", "prep", "appos"}:
+            return False
+        tok = tok.head  # up the noun phrase: "at the United Nations" -> "resolution"
+    return False
+
+
+def _any_holder(tok: Token) -> bool:
+    """ "a veto by a permanent member", "a veto by any of the five": the holder is whichever
+    member might cast one, as a rule of the Charter is told; no veto of a text is said. Only
+    a member after "by/of/from" ("a draft was vetoed", "the veto of a draft" name the text)."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.lower_ in GENERIC_DET:
+        return True  # "by any of the five"
+    voters = set(load_json("lexicon.json")["voter_nouns"])
+    return tok.lower_ in voters and any(
+        c.dep_ == "det" and c.lower_ in GENERIC_DET for c in tok.children
+    )
 
 
 def _add_companions(ctx: ArticleContext, act: Token, part: ActorPart) -> None:
