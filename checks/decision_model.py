@@ -7,7 +7,9 @@ is kept in `disputes` with every source's value and left unset (vote None, membe
 no vetoer), so that no rule can decide a claim on it. A record that is impossible in itself
 (a veto with no vote against, totals that do not add up to the Council's size, member cells
 that disagree with the totals) is a dispute too, under the same field, with an "impossible"
-entry that says why. Public names are re-exported by `checks.decisions`.
+entry that says why. A per-member roll that comes with totals the records dispute is left out
+as well (a "members" dispute): it cannot be better than its own totals. Public names are
+re-exported by `checks.decisions`.
 """
 
 from __future__ import annotations
@@ -187,7 +189,14 @@ def merge(key: str, partials: list[Partial], links: Any, unchecked: Iterable[str
         vote = None
     members: dict[str, str] = {}
     member_sources: dict[str, tuple[str, ...]] = {}
-    if not any("members" in p.impossible for p in partials):
+    # A roll is only as good as the totals it comes with: when the records dispute those
+    # totals (10-1-4 against 9-1-4), that source's roll decides no member's vote either.
+    tally_disputed = set(disputes.get("vote", {})) - {"impossible"}
+    if any(p.members and p.label in tally_disputed for p in partials):
+        disputes["members"] = {
+            "impossible": "the per-member roll comes with totals the records dispute"
+        }
+    elif not any("members" in p.impossible for p in partials):
         by_state: dict[str, dict[str, str]] = {}
         for p in partials:
             for state, v in p.members.items():

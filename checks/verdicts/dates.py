@@ -128,17 +128,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
     if named is not None and "date" in (named.disputes or {}):
-        said = "; ".join(f"{k}: {v}" for k, v in named.disputes["date"].items())
-        return make(
-            "unverifiable",
-            f"Resolved to {shown}. The records disagree on the day of {named.key} ({said}), "
-            "so the date is not compared.",
-            RULE,
-            VERSION,
-            evidence=decision_evidence(named),
-            claimed=shown,
-            reason="date.disputed_record",
-        )
+        return _disputed_day(named, shown)
     if not about_a_decision(claim):
         # "The Council has passed three rounds of sanctions. The last was adopted on 3 March
         # 2008": only a decision of that day on the subject can answer; none is no answer. A
@@ -200,6 +190,21 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
 
 #: A year written in the date's own words ("20 July 2015", "July 20, '15" is not read as one).
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def _disputed_day(d, shown: str) -> Verdict:
+    """The decision the date is about is one whose day the records dispute."""
+    said = "; ".join(f"{k}: {v}" for k, v in (d.disputes or {}).get("date", {}).items())
+    return make(
+        "unverifiable",
+        f"Resolved to {shown}. The records disagree on the day of {d.key} ({said}), "
+        "so the date is not compared.",
+        RULE,
+        VERSION,
+        evidence=decision_evidence(d),
+        claimed=shown,
+        reason="date.disputed_record",
+    )
 
 
 def _against_named(claim: Claim, d, day: date, shown: str) -> Verdict:
@@ -273,6 +278,10 @@ def _decision_on_day(
             found=f"{d.key}: {long_date(day)}",
             reason="date.denied_decision_on_record",
         )
+    if on_day and on_day[0].decision.date is None:
+        # listed under each day a source gives it (13 January here, 11 January there): the
+        # day the sentence means is the one the records dispute, so neither is borne out
+        return _disputed_day(on_day[0].decision, shown)
     if on_day:
         best = on_day[0]
         d = best.decision

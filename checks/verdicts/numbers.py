@@ -201,6 +201,13 @@ VOTERS_AFTER = re.compile(
     r"(?i)^[^,.;:]{0,60}?\b(vot(ed|ing)|oppos(ed|ing)|support(ed|ing)|back(ed|ing)|abstain(ed|ing)|"
     r"reject(ed|ing)|endors(ed|ing)|approv(ed|ing)|favou?r(ed)?|in\s+favou?r)\b"
 )
+#: Before a count of members, a word of support or voting governs it, so it counts voters:
+#: "winning the support of 13 council members", "approved by 12 members".
+VOTERS_BEFORE = re.compile(
+    r"(?i)\b(?:(?:support|backing|votes?|approval|endorsement|opposition|abstentions?)\s+of|"
+    r"(?:backed|supported|opposed|approved|endorsed|rejected|adopted|passed)\s+by)"
+    r"\s+(?:(?:the|all|all\s+the|only|just|some|at\s+least|a\s+mere|a\s+total\s+of)\s+)?$"
+)
 #: "... members of the Security Council" after a count, and what makes it all of them.
 OF_THE_COUNCIL = re.compile(
     r"(?i)^\s*of\s+the\s+(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?(?:Security\s+)?Council\b"
@@ -259,6 +266,8 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
     if some and not adjective and not THE_WHOLE.search(before):
         return None
+    if VOTERS_BEFORE.search(before) and not adjective:
+        return None  # "the support of 13 council members": those who voted, not the seats
     if counts_another_body(before, rest):
         return None
     if on is None and ctx.article_date is None:

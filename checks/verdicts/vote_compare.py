@@ -104,7 +104,9 @@ def _vetoers(d: Any) -> set[str]:
 
 def compare_veto(value: dict, d: Any, out: Comparison) -> None:
     """A veto is a permanent member's negative vote on a draft that had the votes to pass.
-    "The draft was vetoed" (no holder named) is compared on the outcome alone."""
+    "The draft was vetoed" (no holder named) is compared on the outcome alone. Naming some of
+    the vetoers is not naming a wrong one: only a veto claimed as one member's alone (the
+    extraction's `vetoed_alone`) is wrong for leaving the others out."""
     if not value.get("vetoed_by") and not value.get("vetoed"):
         return
     if "outcome" in (d.disputes or {}):
@@ -123,14 +125,23 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
         return
     recorded = _vetoers(d)
     said = {countries.canonical(c) for c in value.get("vetoed_by") or []}
-    seats = {countries.seat(c) for c in said} != {countries.seat(c) for c in recorded}
-    if said and recorded and seats:  # ("Russia" vetoed in 1946: the USSR's seat)
+    if not said or not recorded:
+        return
+    # compared by seat ("Russia" vetoed in 1946: the USSR's seat)
+    said_seats = {countries.seat(c) for c in said}
+    recorded_seats = {countries.seat(c) for c in recorded}
+    others = recorded_seats - said_seats
+    if said_seats - recorded_seats or (others and value.get("vetoed_alone")):
         out.problems.append(
             (
                 "vote.veto_differs",
                 f"vetoed by {', '.join(sorted(said))} (record: {', '.join(sorted(recorded))})",
             )
         )
+    elif others:
+        # "Russia vetoed it" of a draft Russia and China vetoed: true as far as it goes; it
+        # does not say Russia was alone, so the vetoers it leaves out are not held against it
+        out.unchecked.append(f"the other vetoers (record: {', '.join(sorted(recorded))})")
 
 
 #: From then on the Council's seats keep their names (no USSR, Yugoslavia or Zaire to map),
@@ -260,6 +271,10 @@ def compare(value: dict, d: Any, ctx: CheckContext | None) -> tuple[Comparison, 
     note = ""
     if _named_members(value):
         members = dict(d.members) if d.members else None
+        if members is None and "vote" in (d.disputes or {}):
+            # the records disagree on the tally, and a roll is only as good as its totals
+            out.unchecked.append("which members voted how (the records disagree on the vote)")
+            return out, note
         if members is None and ctx is not None:
             members, ev, note = member_votes(ctx, d)
             out.evidence += ev
