@@ -60,6 +60,8 @@ DAY_WEIGHT = {
     STORY_DAY: 0.5,
     ANY_TIME: 0.5,
 }
+#: Outcome words that point to the one draft of that outcome on a stated day.
+LONE_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"}, "not_adopted": {"vetoed", "failed"}}
 #: More votes on a subject than this, in any year, say too little of the one a text means.
 ANY_TIME_MAX = 12
 #: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
@@ -206,12 +208,16 @@ def rank(
             continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
-        if fit <= 0 or (where == ANY_TIME and own <= 0):
+        lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d)
+        if (fit <= 0 and not lone) or (where == ANY_TIME and own <= 0):
             continue  # a decision on another subject is not in reach
         why = [
             f"{where if where.startswith('named') or where == STORY else 'on ' + where} "
             f"({day.isoformat()})",
-            f"subject fits (score {fit:g}, {own:g} from the sentence)",
+            f"the only {d.outcome} draft that day, though its recorded subject "
+            f"({about[:60]!r}) does not fit the words around the claim"
+            if lone
+            else f"subject fits (score {fit:g}, {own:g} from the sentence)",
         ]
         score = DAY_WEIGHT[where] + min(own, 5) + 0.5 * min(fit, 6)
         leaned: list[str] = []
@@ -252,7 +258,7 @@ def rank(
         # "The members that supported the proposal are ...": the draft of the sentences before,
         # whose day they state
         sure = sure or (where == "date before" and bool(claim.links.get("refers_back")))
-        if where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY, ANY_TIME}:
+        if lone or where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY, ANY_TIME}:
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
@@ -284,6 +290,21 @@ def rank(
     if any(c.decision.date in stated for c in ranked):
         ranked = [c for c in ranked if c.decision.date in stated or c.where == IN_SENTENCE]
     return ranked
+
+
+def _the_day_s_only(ctx: CheckContext, claim: Claim, day: date, where: str, d: Any) -> bool:
+    """A veto (or failed vote) the sentence tells of on a day it or the sentence before states,
+    when the records hold no other of that outcome that day: its recorded subject may be a
+    bare letter's title ("Letter dated 22 May 1958 from ...") that fits no story's words, yet
+    the day and the outcome words point to it alone. Never sure: it supports, never refutes."""
+    wanted = LONE_OUTCOMES.get(claim.links.get("outcome") or "")
+    if claim.type != "vote" or not wanted or d.outcome not in wanted:
+        return False  # (a date claim's day is what is tested: it may not choose the decision)
+    if where not in {"date in sentence", "date before"}:
+        return False
+    same = [x for x in ctx.memo(("decisions on", day), lambda: index(ctx).on(day))
+            if x.outcome in wanted]  # fmt: skip
+    return len(same) == 1
 
 
 def is_amendment(d: Any) -> bool:

@@ -62,4 +62,3 @@ def test_a_tally_another_vote_of_the_day_bears_out_is_not_called_false(text):
 )
 def test_topic_words_are_whole_words_and_until_tells_no_subject(title, text):
     assert topic_fit(title, text) == 0
-
