@@ -374,6 +374,9 @@ def links_for(
         # "abstained on Algeria's proposed amendments": a vote on amendments, not on the text
         "amendment": claim.type == "vote"
         and bool(_outcome_words()["amendment"].search(claim.sentence)),
+        # "voted 10 to 1 to include the item on its agenda": a vote on procedure, not a draft
+        "procedural": claim.type == "vote"
+        and bool(_outcome_words()["procedural"].search(claim.sentence)),
         # "The Lebanese cabinet unanimously approved ...": another body voted, not the Council
         "voter": voting_body(claim) if claim.type == "vote" else None,
         # whose draft the claim's clause speaks of: its sponsors voted for it

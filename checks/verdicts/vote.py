@@ -83,6 +83,16 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=claimed,
             reason="vote.other_body",
         )
+    if claim.links.get("procedural") and not claim.links.get("resolution"):
+        return make(
+            "unverifiable",
+            "The sentence tells of a vote on procedure (an item put on the agenda, an "
+            "adjournment), not on a draft: the records of decisions hold no such vote.",
+            RULE,
+            VERSION,
+            claimed=claimed,
+            reason="vote.procedural",
+        )
     by_charter = check_elected_veto(claim, claimed, RULE, VERSION)
     if by_charter is not None:
         return by_charter
