@@ -243,3 +243,19 @@ def test_the_councils_size_in_a_support_sentence_is_still_checked():
     text = "The draft won the support of most of the 11-member Security Council, officials said."
     _claim, verdict = number_verdict(text, "2019-12-21")
     assert (verdict.label, verdict.reason) == ("contradicted", "number.council_size_mismatch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # encyclopedia style: every member, so the Council's size
+        "A Security Council resolution is a resolution adopted by the fifteen members of the "
+        "Security Council.",
+        # explainer in a news site's style
+        "Council resolutions must be passed by the 15 members of the Security Council to take "
+        "effect.",
+    ],
+)
+def test_all_the_members_of_the_council_after_a_voting_word_are_its_size(text):
+    _claim, verdict = number_verdict(text, "2019-12-21")
+    assert (verdict.label, verdict.reason) == ("supported", "number.council_size_match")

@@ -266,8 +266,11 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
     if some and not adjective and not THE_WHOLE.search(before):
         return None
-    if VOTERS_BEFORE.search(before) and not adjective:
-        return None  # "the support of 13 council members": those who voted, not the seats
+    whole = bool(OF_THE_COUNCIL.match(rest)) and bool(THE_WHOLE.search(before))
+    if VOTERS_BEFORE.search(before) and not adjective and not whole:
+        # "the support of 13 council members": those who voted, not the seats (but "adopted
+        # by the fifteen members of the Security Council" names all of them)
+        return None
     if counts_another_body(before, rest):
         return None
     if on is None and ctx.article_date is None:
