@@ -110,3 +110,19 @@ def test_no_veto_is_looked_for_in_every_year_when_the_story_may_be_newer_than_th
 def test_a_wrong_vetoer_found_this_way_is_never_called_false(text):
     v = vote_verdict(text, [UKRAINE_2022_FEB, UKRAINE_2022_SEP])
     assert v.label == "unverifiable", v.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # opinion column
+        "Moscow launched its full-scale invasion of Ukraine in February 2022. Over the years, "
+        "Russia has vetoed drafts on Ukraine in the Security Council.",
+        # forum post quoting a report
+        "Russia invaded Ukraine in 2022. Russia has vetoed Security Council texts on Ukraine "
+        "time and again.",
+    ],
+)
+def test_a_habit_of_vetoing_is_no_one_veto(text):
+    v = vote_verdict(text, [UKRAINE_2022_FEB, UKRAINE_2022_SEP])
+    assert (v.label, v.reason) == ("unverifiable", "vote.other_time"), v.explanation
