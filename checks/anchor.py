@@ -8,7 +8,7 @@ often one; ranking them on the subject and outcome words then picks the story's 
 
 Leave-one-out: the statements of the claim under test are never used to find its decision, so
 a claim is not linked by the very value being checked. A decision found this way is not sure
-enough to contradict anything (see `linking.decisive_link`): it supports what matches and
+enough to contradict anything (see `link_model.decisive_link`): it supports what matches and
 otherwise names the decision the text may mean.
 """
 

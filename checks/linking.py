@@ -15,12 +15,11 @@ chosen by.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from checks.anchor import story_days
-from checks.decision_text import describe, label, subject
+from checks.decision_text import label, subject
 from checks.link_days import (
     ANY_TIME,
     NEXT_TO_STATED,
@@ -31,13 +30,11 @@ from checks.link_days import (
     claim_by_id,
 )
 from checks.link_fit import OUTCOME_FIT, members_fit, sponsor_fit
+from checks.link_model import TIE, Candidate, Link, every_year, leaned
 from checks.models import Claim
 
 if TYPE_CHECKING:  # the rules import this module: no import of the rules' package at load
     from checks.verdicts.base import CheckContext
-
-#: A runner-up this close (in score) makes the link ambiguous: no link is kept.
-TIE = 1.0
 
 #: Days the sentence itself states, and a decision the sentence itself names.
 STATED = {"date in sentence", "year inferred"}
@@ -62,58 +59,10 @@ DAY_WEIGHT = {
 }
 #: Outcome words that point to the one draft of that outcome on a stated day.
 LONE_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"}, "not_adopted": {"vetoed", "failed"}}
-#: More votes on a subject than this, in any year, say too little of the one a text means.
-ANY_TIME_MAX = 12
 #: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
 NAMED_EARLIER = "named earlier in the text"
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
-
-
-@dataclass(frozen=True)
-class Candidate:
-    decision: Any  # checks.decision_model.Decision
-    score: float
-    why: tuple[str, ...]
-    named: bool = False
-    leaned_on: tuple[str, ...] = ()  # "outcome", "members", "sponsor": words the ranking used
-    sure: bool = False  # its subject is in the claim's own sentence, or its day is stated
-    base: float = 0.0  # the score without the outcome and member words
-    where: str = ""  # where its day came from (a DAY_WEIGHT key)
-    sponsor: float = 0.0  # what the sponsor named for its draft added to the score
-    own: float = 0.0  # how well its subject fits the claim's own sentence
-    members: float = 0.0  # what the members the sentence names added (negative: misfit)
-    outcome: float = 0.0  # what the outcome words added (negative: the record's differs)
-
-
-@dataclass
-class Link:
-    """The decision chosen for a claim (or None), with why and how sure."""
-
-    decision: Any = None
-    confidence: float = 0.0
-    why: str = ""
-    named: bool = False
-    runner_up: Candidate | None = None
-    candidates: list[Candidate] = field(default_factory=list)
-    leaned_on: tuple[str, ...] = ()
-    # When no link is kept for a tie: the decisions that fit equally well. A claim that every
-    # one of them bears out is true whichever the text meant.
-    tied: tuple[Candidate, ...] = ()
-    note: str = ""  # why there is no link, or what was not reached
-    reason: str = ""  # "link.named", "link.ranked", "link.ambiguous", "link.none", ...
-
-    def to_dict(self) -> dict[str, Any]:
-        """For Verdict.decision: what a panel shows."""
-        out: dict[str, Any] = {"confidence": round(self.confidence, 2), "why": self.why}
-        if self.decision is not None:
-            out["decision"] = describe(self.decision)
-        if self.runner_up is not None:
-            out["runner_up"] = {
-                **describe(self.runner_up.decision),
-                "why": "; ".join(self.runner_up.why),
-            }
-        return out
 
 
 def index(ctx: CheckContext):
@@ -368,7 +317,7 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
     best = candidates[0]
     runner = candidates[1] if len(candidates) > 1 else None
     if best.where == ANY_TIME and runner is not None:
-        return _every_year(candidates)
+        return every_year(candidates)
     elsewhen = [
         c
         for c in candidates[1:]
@@ -386,7 +335,7 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         return Link(
             runner_up=runner,
             candidates=candidates,
-            leaned_on=_leaned(tied, [c for c in candidates if c not in tied]),
+            leaned_on=leaned(tied, [c for c in candidates if c not in tied]),
             tied=tuple(tied),
             note=f"What the story says fits several votes: {label(best.decision)} and "
             f"{label(runner.decision)}.",
@@ -403,13 +352,13 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
                 "; ".join((*before.why, "the draft the sentence before is about")),
                 runner_up=others[0] if others else None,
                 candidates=candidates,
-                leaned_on=_leaned([before], others),
+                leaned_on=leaned([before], others),
                 reason="link.pointed_back",
             )
         return Link(
             runner_up=runner,
             candidates=candidates,
-            leaned_on=_leaned(tied, candidates[len(tied) :]),
+            leaned_on=leaned(tied, candidates[len(tied) :]),
             tied=tuple(tied),
             note=f"Two decisions fit equally well: {label(best.decision)} and "
             f"{label(runner.decision)}.",
@@ -426,29 +375,8 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         "; ".join(best.why),
         runner_up=close,
         candidates=candidates,
-        leaned_on=_leaned([best], candidates[1:]),
+        leaned_on=leaned([best], candidates[1:]),
         reason="link.ranked",
-    )
-
-
-def _every_year(candidates: list[Candidate]) -> Link:
-    """An undated story that gives no day: every veto or failed vote on its subject stays in
-    reach, whatever the claim's own names say, so a claim holds only if all of them bear it
-    out (`Link.tied`). Too many say nothing of the one it means."""
-    names = ", ".join(label(c.decision) for c in candidates[:3])
-    more = f" and {len(candidates) - 3} more" if len(candidates) > 3 else ""
-    note = (
-        f"The story gives no day for it; {len(candidates)} votes of that outcome on its "
-        f"subject are in the records ({names}{more})."
-    )
-    if len(candidates) > ANY_TIME_MAX:
-        return Link(candidates=candidates, note=note, reason="link.none")
-    return Link(
-        runner_up=candidates[1],
-        candidates=candidates,
-        tied=tuple(candidates),
-        note=note,
-        reason="link.ambiguous",
     )
 
 
@@ -469,24 +397,3 @@ def _pointed_back_to(ctx: CheckContext, claim: Claim, tied: list[Candidate]) -> 
     if link.decision is None or link.reason not in {"link.named", "link.ranked"}:
         return None
     return next((c for c in tied if c.decision.key == link.decision.key), None)
-
-
-def _leaned(chosen: list[Candidate], others: list[Candidate]) -> tuple[str, ...]:
-    """The words the choice of `chosen` over `others` leaned on: the outcome or member words,
-    if without them another candidate would have come as close as a tie; the same for the
-    sponsor named."""
-    if not others:
-        return ()
-    depended = min(c.base for c in chosen) - max(c.base for c in others) < TIE
-    leaned = tuple(dict.fromkeys(w for c in chosen for w in c.leaned_on)) if depended else ()
-    if any(c.sponsor for c in [*chosen, *others]):
-        without = max(c.score - c.sponsor for c in others)
-        if min(c.score - c.sponsor for c in chosen) - without < TIE:
-            leaned += ("sponsor",)
-    return leaned
-
-
-def decisive_link(link: Link) -> bool:
-    """Whether a mismatch with the linked decision may be called a contradiction: the link was
-    named, or ranked well clear of any runner-up."""
-    return link.named or (link.confidence >= 0.8 and link.runner_up is None)

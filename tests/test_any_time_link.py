@@ -1,6 +1,6 @@
 """An undated story that gives no day for its veto: every veto on its subject since the latest
 year the story states is in reach, and a claim holds only if all of them bear it out
-(`link_days.any_time_days`, `linking._every_year`).
+(`link_days.any_time_days`, `link_model.every_year`).
 
 Sentences are written for these tests in several outlets' styles (wire copy, a regional paper,
 an explainer); the decisions are built here, after the real rows of the votes database.

@@ -16,7 +16,8 @@ from checks.decision_text import decision_evidence, label
 from checks.errors import SourceError
 from checks.extract.context import council_size
 from checks.link_days import candidate_days
-from checks.linking import Link, decisive_link, index, link_decision
+from checks.link_model import Link, decisive_link
+from checks.linking import index, link_decision
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, record_vote
 from checks.verdicts.charter import check_elected_veto
