@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,29 +23,19 @@ from checks import countries
 from checks.extract import depmatch
 from checks.extract.context import ArticleContext, number_value
 from checks.extract.depmatch import ATTRS, RELATIONS  # noqa: F401 (the notation, for tests)
-from checks.patternbook import PATTERN_DIR, load_json, macros
+from checks.extract.vote_acts import acted_on, any_holder, blocked, names_a_text, not_done
+from checks.patternbook import PATTERN_DIR, load_json
 
 # How an actor's phrase continues to more members: "A and B", "six countries – A, B –",
 # "13 members, including India".
 FOLLOW = {"conj", "appos"}
 INCLUDING = {"including", "like", "notably", "among"}
-# Words that make an act hypothetical or not an act at all ("would veto", "threat of a veto").
-MODAL = {"would", "could", "might", "will", "may", "should", "can", "shall", "'d", "wo"}
-#: Determiners that negate the noun they go with ("no veto", "neither abstention").
-NO_DET = {"no", "neither"}
-#: Determiners of a holder that is any member, not one that acted: "a veto by a permanent
-#: member", "the veto of any of the five" (a rule, not an event).
-GENERIC_DET = {"a", "an", "any", "each", "every", "either", "no"}
 REST_WORDS = {"others", "rest", "remainder"}
 # "China abstained, along with Ethiopia": the act's companions did it too.
 COMPANION_WORDS = {"along", "together"}
 # A preposition (with its object) that names a side: "two against", "nine in favour".
 SIDE_PREPS = {"against": "against", "in favour": "for", "in favor": "for"}
 REST_MODIFIERS = {"other", "remaining"}
-# Auxiliaries of a present progressive ("is backing"); dependencies that start a clause of
-# their own, whose words are not the act's ("supports the text when it comes to a vote").
-PRESENT_AUX = {"is", "are", "am", "'s", "'re", "'m"}
-OWN_CLAUSE_DEPS = {"relcl", "ccomp", "advcl", "parataxis", "conj", "acl", "csubj", "xcomp"}
 MAX_TOKENS = 200  # longer "sentences" are tables or scrapes, and the parse of them is noise
 
 
@@ -95,75 +84,6 @@ def match(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
         yield tokens
     if not found:
         yield from match_shared_subject(pattern, anchor)
-
-
-def _blocked(act: Token, options: dict[str, Any]) -> bool:
-    """Negated, hypothetical or merely threatened acts are not votes. A noun is negated by its
-    determiner "no" ("needs nine votes and no veto by a permanent member", "faced no veto
-    from Russia"), a verb by its "not"."""
-    negated = any(
-        c.dep_ == "neg" or (act.pos_ == "NOUN" and c.dep_ == "det" and c.lower_ in NO_DET)
-        for c in act.children
-    )
-    if negated != bool(options.get("negated", False)):
-        return True
-    heads = [act, *list(act.ancestors)[:2]]
-    if any(c.dep_ == "aux" and c.lower_ in MODAL for h in heads[:2] for c in h.children):
-        return True
-    if options.get("present_needs_words") and _a_stance(act, set(options["present_needs_words"])):
-        return True
-    # "avoided a third American veto": the pattern's word "avoid" in any of its forms
-    avoid = set(options.get("not_under", []))
-    return any(h.lower_ in avoid or any(c.lower_ in avoid for c in h.children) for h in heads)
-
-
-def _present(act: Token) -> bool:
-    """ "supports", "back", "is backing", "does support": the act is said in the present."""
-    aux = {c.lower_ for c in act.children if c.dep_ in {"aux", "auxpass"}}
-    if act.tag_ in {"VBZ", "VBP"}:
-        return True
-    if act.tag_ == "VBG":
-        return bool(aux & PRESENT_AUX)
-    return act.tag_ == "VB" and bool(aux & {"do", "does"})
-
-
-def _a_stance(act: Token, vote_words: set[str]) -> bool:
-    """ "France supports the proposal, its ambassador said": a present "supports" or "backs"
-    states a position, not a vote, unless its own clause speaks of the vote ("backs the
-    resolution in the vote"; words of a clause hung on it, "when it comes to a vote", do not
-    count). "Supported", "backed" and "were supporting" are read as before."""
-    if not _present(act):
-        return False
-    stack, words = [act], set()
-    while stack:
-        tok = stack.pop()
-        words.add(tok.lower_)
-        stack.extend(c for c in tok.children if c.dep_ not in OWN_CLAUSE_DEPS)
-    return not words & vote_words
-
-
-def _not_done(ctx: ArticleContext, act: Token, tokens: dict[str, Token]) -> bool:
-    """Words that say the act was not a vote on the text: "abstained rather than vote against
-    it" (an act set aside), a veto noun after "avoided", "averted", "headed off" (no veto was
-    cast; `VETOAVERTED` in macros.json), or "voted against the reimposition of sanctions" (a
-    vote for or against an action the draft would take or undo, whose side of the draft the
-    words do not say; `ACTIONOBJECT`)."""
-    s, e = ctx.sentence_bounds(act.idx, act.idx + len(act.text))
-    before = ctx.text[s : act.idx]
-    if re.search(r"(?i)\b(?:rather\s+than|instead\s+of)\s+$", before):
-        return True
-    if act.pos_ == "NOUN" and _context("VETOAVERTED").search(before):
-        return True  # "avoided a third American veto", "averted a veto by Russia"
-    how = [t for name, t in tokens.items() if name in {"how", "favour"}]
-    if not how:
-        return False
-    end = max(t.idx + len(t.text) for t in how)
-    return bool(_context("ACTIONOBJECT").search(ctx.text[end : max(e, end)]))
-
-
-@functools.lru_cache(maxsize=4)
-def _context(name: str) -> re.Pattern[str]:
-    return re.compile(macros()[name])
 
 
 def match_shared_subject(pattern: DepPattern, anchor: Token) -> Iterator[dict[str, Token]]:
@@ -318,10 +238,10 @@ def _own_side(tok: Token) -> str | None:
 def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token]) -> list[ActorPart]:
     """Reader 'actor': each node named actor… did the act on the pattern's side."""
     act = tokens["act"]
-    if _blocked(act, pattern.options) or _not_done(ctx, act, tokens):
+    if blocked(act, pattern.options) or not_done(ctx, act, tokens):
         return []
     texts = pattern.options.get("acted_on")
-    if texts and not any(_names_a_text(t, set(texts)) for t in _acted_on(act)):
+    if texts and not any(names_a_text(t, set(texts)) for t in acted_on(act)):
         return []  # "bombardments by the government, backed by Russia": no text was backed
     out: list[ActorPart] = []
     for name, tok in tokens.items():
@@ -341,7 +261,7 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         if read is None and (
             pattern.options["side"] != "veto"
             or pattern.options.get("named_only")
-            or _any_holder(tok)
+            or any_holder(tok)
         ):
             continue  # "blamed the West for vetoing": no veto said unless its holder is named
         if read is not None and read[0].members:
@@ -354,55 +274,6 @@ def read_act(ctx: ArticleContext, pattern: DepPattern, tokens: dict[str, Token])
         part.end = max([part.end, *ends])
         out.append(part)
     return out
-
-
-def _acted_on(act: Token) -> list[Token]:
-    """What a participle says was backed: its passive subject ("the draft was backed by"), the
-    noun it describes ("a text backed by France", "the draft, which was backed by"), or, for
-    a participle joined to or hung on a verb, that verb's subject or object ("received nine
-    votes and was supported by", "Backed by Niger, the draft urged", "adopted the text,
-    backed by 14 members")."""
-    out = [c for c in act.children if c.dep_ in {"nsubjpass", "nsubj"}]
-    head = act
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head  # "sponsored by A and supported by B": the first participle's noun
-        out += [c for c in head.children if c.dep_ in {"nsubjpass", "nsubj"}]
-    if head.dep_ in {"acl", "relcl", "appos", "amod"}:
-        out.append(head.head)
-    elif head.dep_ in {"advcl", "xcomp"}:
-        out += [c for c in head.head.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
-    return out
-
-
-def _names_a_text(tok: Token, texts: set[str]) -> bool:
-    """ "the draft", "the Arab-backed measure", "Resolution 1718", "S/2019/961", "it", or a
-    noun phrase hung on one ("a resolution against India at the United Nations, which was
-    backed by": the parser may give the relative clause to the last noun; "three resolutions
-    ..., the most recent supported by")."""
-    for _ in range(4):
-        if tok.tag_ in {"WDT", "WP"} and tok.head.dep_ == "relcl":
-            tok = tok.head.head  # "which": its antecedent
-        words = {tok.lower_, *(c.lower_ for c in tok.children if c.dep_ in {"compound", "nmod"})}
-        if words & texts or tok.lower_.startswith("s/"):
-            return True
-        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ not in {"pobj", "prep", "appos"}:
-            return False
-        tok = tok.head  # up the noun phrase: "at the United Nations" -> "resolution"
-    return False
-
-
-def _any_holder(tok: Token) -> bool:
-    """ "a veto by a permanent member", "a veto by any of the five": the holder is whichever
-    member might cast one, as a rule of the Charter is told; no veto of a text is said. Only
-    a member after "by/of/from" ("a draft was vetoed", "the veto of a draft" name the text)."""
-    if tok.dep_ != "pobj":
-        return False
-    if tok.lower_ in GENERIC_DET:
-        return True  # "by any of the five"
-    voters = set(load_json("lexicon.json")["voter_nouns"])
-    return tok.lower_ in voters and any(
-        c.dep_ == "det" and c.lower_ in GENERIC_DET for c in tok.children
-    )
 
 
 def _add_companions(ctx: ArticleContext, act: Token, part: ActorPart) -> None:
