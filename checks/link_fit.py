@@ -44,6 +44,8 @@ def members_fit(value: dict, d: Any) -> float | None:
         canon = countries.canonical(name)
         if d.members:
             got = vote_on_roll(d.members, canon)
+            if canon not in d.members and not countries.is_member_state(canon):
+                got = None  # "the USSR's veto" is no vote of the Russian Federation (1992 on)
             if got is not None:
                 on_roll += 1
                 score += 0.5 if got == code else -0.5

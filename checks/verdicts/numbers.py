@@ -201,6 +201,15 @@ VOTERS_AFTER = re.compile(
     r"(?i)^[^,.;:]{0,60}?\b(vot(ed|ing)|oppos(ed|ing)|support(ed|ing)|back(ed|ing)|abstain(ed|ing)|"
     r"reject(ed|ing)|endors(ed|ing)|approv(ed|ing)|favou?r(ed)?|in\s+favou?r)\b"
 )
+#: "five countries, including the UK and France, ...": some members, named by example.
+NAMED_AFTER = re.compile(
+    r"^\s*[,(–—-]?\s*(?:[Ii]ncluding|[Aa]mong\s+them|[Ss]uch\s+as|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
+#: "nine of the council's 15 votes", "nine out of 15 votes": the count after "of" is all of them.
+OF_ALL_VOTES = re.compile(
+    r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:of|out\s+of)\s+(?:the\s+)?(?:(?:UN\s+|U\.N\.\s+)?(?:security\s+)?council['’]s\s+|its\s+)?$"
+)
 #: Before a count of members, a word of support or voting governs it, so it counts voters:
 #: "winning the support of 13 council members", "approved by 12 members".
 VOTERS_BEFORE = re.compile(
@@ -263,7 +272,7 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     adjective = re.search(r"-\s*(member|nation|country|state)", claim.text)
     # "nine members of the Council opposed it", "eleven members of the Council": some of them;
     # "the 15-member body voted", "11 of the 15 members voted" are still its size
-    some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest)
+    some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest) or NAMED_AFTER.match(rest)
     if some and not adjective and not THE_WHOLE.search(before):
         return None
     whole = bool(OF_THE_COUNCIL.match(rest)) and bool(THE_WHOLE.search(before))
@@ -329,6 +338,8 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
     around = sentence[max(0, at - 40) : at + len(claim.text) + 30]
     if not NEEDED.search(around) or NOT_IN_FAVOUR.search(claim.text):
         return None
+    if OF_ALL_VOTES.search(sentence[:at]):
+        return None  # "needed nine of the council's 15 votes": 15 is all the votes there are
     return _charter_figure(
         value,
         claimed,

@@ -209,7 +209,9 @@ def compare_members(
         elif complete and len(said) < count:
             # "Six countries - A, B, C, D, A and E": fewer distinct names than the count.
             out.unchecked.append(f"the list {word} (it names {len(said)} of {count})")
-        elif complete and len(said) == count and by_vote[code] - said:
+        elif complete and len(said) == count and by_vote[code] - said and not unknown:
+            # (a name off the roll, such as a misspelt "Russian Federatioin", may be the one
+            # the record has: the list is then not shown to leave anyone out)
             out.problems.append(
                 (
                     "vote.member_differs",
