@@ -45,3 +45,22 @@ def test_a_done_act_naming_its_noun_is_past_in_a_sentence_about_a_plan(text, exp
 )  # fmt: skip
 def test_a_duty_ahead_points_to_the_coming_weekday(text, expected):
     assert date_value(text, date(2023, 10, 16)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # wire style: a plan told in the past perfect was for a day already past
+        ("Diplomats had expected the Council to vote on Tuesday, but the vote was put off.",
+         "2014-12-30"),
+        # newspaper style
+        ("The vote had been scheduled for Tuesday, but Jordan asked for more time.", "2014-12-30"),
+        # a plan told in the present stays ahead
+        ("The Council is expected to vote on Tuesday.", "2015-01-06"),
+        ("The vote is scheduled for Tuesday, diplomats said.", "2015-01-06"),
+    ],
+)  # fmt: skip
+def test_a_plan_in_the_past_perfect_is_for_a_past_day(text, day):
+    dates = [c for c in extract_claims(text, article_date=date(2014, 12, 31)).claims
+             if c.type == "date"]  # fmt: skip
+    assert [c.value.get("date") for c in dates] == [day]
