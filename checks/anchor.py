@@ -18,7 +18,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from checks import countries
@@ -171,21 +170,6 @@ def anchor_days(ctx: CheckContext, claim: Claim) -> list[date]:
     except SourceError:
         return []
     return days if len(days) <= MAX_FITTING else []
-
-
-def fits_the_story(ctx: CheckContext, claim: Claim, d: Any) -> bool:
-    """Whether a decision on a day the story's other claims found agrees with what they say:
-    another vote of that day (the story's statements fit one vote, not all of the day's) is
-    no candidate. A decision with no tally on record cannot be told apart, and stays."""
-    said = ctx.memo(("statements", claim.id), lambda: story_statements(ctx, claim))
-    if said is None or d.vote is None:
-        return True
-    row = SimpleNamespace(yes=d.vote[0], no=d.vote[1], abstain=d.vote[2], date=d.date,
-                          members=d.members or {})  # fmt: skip
-    if not d.members and said.members:
-        row.members = {}  # no roll: only the counts can be compared
-        said = replace(said, members={})
-    return said.fit(row)
 
 
 def _fitting_days(ctx: CheckContext, idx: Any, said: Statements) -> list[date]:

@@ -18,7 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from checks.anchor import fits_the_story, story_days
+from checks.anchor import story_days
 from checks.decision_text import label, subject
 from checks.link_days import (
     ANY_TIME,
@@ -155,8 +155,6 @@ def rank(
     for day, where, d in pool:
         if amendment and not is_amendment(d):
             continue  # "abstained on the proposed amendments": not the vote on the text
-        if where == STORY and not fits_the_story(ctx, claim, d):
-            continue  # another vote of the day the story's other claims found
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
         lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d)

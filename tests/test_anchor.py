@@ -336,33 +336,3 @@ def test_votes_of_several_days_each_leaving_a_part_open_decide_nothing(text):
     pairs = verdicts(text, [now, before])
     named = of(pairs, "vote", "abstained")
     assert named.label not in {"supported", "partly_supported", "contradicted"}, named.explanation
-
-
-DPRK_VETO = decision(
-    "S/2022/431", "vetoed", date(2022, 5, 26), "Non-proliferation: Democratic People's Republic "
-    "of Korea", vote=(13, 2, 0), members=members(no=("Russia", "China"), yes=("Ghana", "Kenya")),
-    vetoed_by=("Russia", "China"),
-)  # fmt: skip
-SAME_DAY_ADOPTED = decision(
-    "S/RES/2633(2022)", "adopted", date(2022, 5, 26), "Non-proliferation: Democratic People's "
-    "Republic of Korea, panel of experts", vote=(10, 0, 5),
-    members=members(abstain=("Russia", "China", "Ghana", "Kenya", "Gabon")), number=2633,
-)  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a blog's account, with a wrong tally the story's day is found by
-        "The Security Council vote on North Korea was 13 in favour and two against. Russia and "
-        "China abstained.",
-        # regional outlet
-        "On North Korea, the UN Security Council voted 13-2. Moscow and Beijing abstained.",
-    ],
-)
-def test_another_vote_of_the_day_the_story_found_is_no_candidate(text):
-    pairs = verdicts(text, [DPRK_VETO, SAME_DAY_ADOPTED])
-    abstained = of(pairs, "vote", "abstained")
-    # the day was found by the 13-2 tally: the resolution adopted 10-0-5 that day is another vote
-    assert abstained.label != "supported", abstained.explanation
-    assert "S/RES/2633" not in str(abstained.decision)
