@@ -20,6 +20,7 @@ from checks.patternbook import load_json, patterns
 UNIT_DAYS = {"day": 1, "week": 7}
 ANCHORED = frozenset({"DATE_OFFSET", "DATE_FOLLOWING"})
 AFTER_GAP = re.compile(r"\s+(?:(?i:the|on)\s+)?")
+THIS_NEXT = re.compile(r"(?i)\b(?:this|next|last|coming|every)\s+$")
 
 
 def _lex() -> dict:
@@ -186,7 +187,12 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
     if g.get("y"):
         year = int(g["y"])
     elif ctx.article_date is not None:
-        year = _infer_year(month, day, ctx.article_date, when)
+        before = _looking_back(ctx, m, when)
+        if before is not None:  # a story of long ago: the year of the date before it
+            year = _year_from_text(month, day, before, "day", when)
+            extra = {"base": before.isoformat(), "base_inferred": True}
+        else:
+            year = _infer_year(month, day, ctx.article_date, when)
     elif ctx.inferred_date is not None:
         before = ctx.inferred_date.reference_before(m.start())
         if before is not None:  # a story told in order: the year of the date before it
@@ -212,6 +218,20 @@ def _absolute(m: re.Match[str], ctx: ArticleContext, label: str, precision: str)
         weekday = _lex()["weekdays"][g["wd"].lower()]
         extra |= {"weekday": g["wd"], "weekday_matches": d.weekday() == weekday}
     return _value(m[0], d, "day", not g.get("y"), **extra)
+
+
+def _looking_back(ctx: ArticleContext, m: re.Match[str], when: str | None) -> date | None:
+    """For a dated text that tells of a time long before its date: the date that gives "On
+    July 18" its year (`doctime.Retrospect`). Only a past event qualifies; "this December 19"
+    or "next July 4" name the article's own calendar."""
+    retro = ctx.memo.get("retrospect")
+    if (
+        retro is None
+        or when != "past"
+        or THIS_NEXT.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    ):
+        return None
+    return retro.base_at(m.start())
 
 
 def _relative(m: re.Match[str], ctx: ArticleContext, label: str, anchor: date | None) -> dict:
@@ -301,7 +321,28 @@ def find(ctx: ArticleContext) -> list[Found]:
         ctx.inferred_date = doctime.infer(ctx, rest, lambda offset: tense.tense_at(ctx, offset))
         if ctx.inferred_date is None:
             return rest
+    elif ctx.article_date is not None and "retrospect" not in ctx.memo:
+        # A dated text may tell of long ago: its days without a year are read again with
+        # the year of the story's date before them, when the text looks back (doctime).
+        first = _find(ctx)
+        retro = doctime.retrospect(ctx, first, ctx.article_date)
+        ctx.memo["retrospect"] = retro
+        if retro is None or not any(_yearless_day(f) for f in first):
+            return _without_dateline(ctx, first)
     return _without_dateline(ctx, _find(ctx))
+
+
+def _yearless_day(f: Found) -> bool:
+    """A day written without a year and given one by the article's date ("On July 18")."""
+    v = f.value
+    return (
+        f.type == "date"
+        and v.get("precision") == "day"
+        and bool(v.get("relative"))
+        and "base" not in v
+        and "parser" not in v
+        and bool(v.get("date"))
+    )
 
 
 def _without_dateline(ctx: ArticleContext, found: list[Found]) -> list[Found]:

@@ -22,6 +22,9 @@ from checks.patternbook import pattern
 
 HEAD_CHARS = 600  # a dateline stands at the top of a text
 UPPER_GAP_DAYS = 366  # past dates this far before a deadline the text names are background
+OLD_DAYS = 730  # a dated text whose story dates are this far before its own date looks back
+NEAR_DAYS = 366  # a date this near the article's ties the story to the time of writing
+TIE_LABELS = ("DATE_REL_DAY", "DATE_WEEKDAY", "DATE_REL_PERIOD")  # "yesterday", "on Friday"
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,81 @@ class DocTime:
             + (" and relative dates were resolved against it" if self.anchored else "")
             + "; give the date to correct this."
         )
+
+
+@dataclass(frozen=True)
+class Retrospect:
+    """Where a dated text tells of a time long before its date (an anniversary feature, an
+    archive reprint, a history's editorial note): its full dates in reading order, each with
+    whether it may serve as the year of the days after it, and where the text first ties its
+    story to its own time ("yesterday", "on Friday", a date of the article's year)."""
+
+    article_date: date
+    dated: tuple[tuple[int, date], ...]  # (offset, day or month) of the story's dated events
+    tied_at: int | None  # from here on, days without a year are the article's
+
+    def base_at(self, offset: int) -> date | None:
+        """The year-giving date for a day without a year at `offset`: the latest story date
+        before it, when that is long before the article's date and nothing before `offset`
+        ties the text to its own time; else None (the article's year stands)."""
+        if self.tied_at is not None and self.tied_at < offset:
+            return None
+        best = None
+        for start, when in self.dated:
+            if start >= offset:
+                break
+            best = when
+        if best is None or (self.article_date - best).days <= OLD_DAYS:
+            return None
+        return best
+
+
+def retrospect(ctx: ArticleContext, found: list[Found], article_date: date) -> Retrospect | None:
+    """How far a dated text looks back (see `Retrospect`); None when it never does. `found`
+    is the first reading of the text's dates, its dateline included (the dateline is the
+    article's own date: a recent one ties the text to its time, an old one starts the story)."""
+    ties = [pattern("date", label).regex for label in TIE_LABELS]
+    line = dateline_found(ctx.text, found)
+    absolute = [
+        f
+        for f in found
+        if f.type == "date"
+        and not f.value.get("relative")
+        and f.value.get("date")
+        and f.value.get("precision") in {"day", "month", "year"}
+    ]
+    # "December 1961" inside "18 December 1961": the longer reading only
+    absolute = [
+        f
+        for f in absolute
+        if not any(g is not f and g.start <= f.start and f.end <= g.end for g in absolute)
+    ]
+    tied: list[int] = []
+    dated: list[tuple[int, date]] = []
+    for f in found:
+        v = f.value
+        if f.type != "date" or not v.get("date"):
+            continue
+        if v.get("relative"):
+            tie = any(r.fullmatch(v.get("expression", "")) for r in ties) and not v.get("gloss")
+            inside = any(g.start <= f.start and f.end <= g.end for g in absolute)
+            if tie and not inside:
+                tied.append(f.start)
+            continue
+        if f not in absolute:
+            continue
+        precision = v["precision"]
+        when = _day(v["date"])
+        last_day = date(when.year, 12, 31) if precision == "year" else when
+        if (article_date - last_day).days <= NEAR_DAYS:
+            if precision != "year" or not _is_modifier(ctx, f):
+                tied.append(f.start)  # a date of the article's own time
+            continue
+        if precision != "year" and (f is line or _is_adverbial(ctx, f)):
+            dated.append((f.start, when))
+    if not dated:
+        return None
+    return Retrospect(article_date, tuple(sorted(dated)), min(tied) if tied else None)
 
 
 def dateline_found(text: str, found: list[Found]) -> Found | None:
