@@ -26,9 +26,9 @@ STORY_DAY = "a day the story gives for a decision"
 NEXT_TO_STATED = "a day next to the one stated"
 #: An undated story that gives no day at all: a veto or failed vote on its subject, any year.
 ANY_TIME = "a vote of that outcome on the subject since the latest year the story states"
-#: Outcome words rare enough that the records hold few such votes on one subject.
-ANY_TIME_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"},
-                     "not_adopted": {"vetoed", "failed"}}  # fmt: skip
+#: Outcome words rare enough that the records hold few such votes on one subject or day, and
+#: the records' outcomes they name.
+RARE_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"}, "not_adopted": {"vetoed", "failed"}}
 
 
 def claim_by_id(ctx: CheckContext, claim_id: str | None) -> Claim | None:
@@ -121,7 +121,7 @@ def any_time_days(ctx: CheckContext, claim: Claim) -> list[tuple[date, str]]:
     bears it out. None when the story states no past year, or one the records do not reach:
     its vote may be one they do not hold yet."""
     links = claim.links
-    wanted = ANY_TIME_OUTCOMES.get(links.get("outcome") or "")
+    wanted = RARE_OUTCOMES.get(links.get("outcome") or "")
     if ctx.article_date is not None or not wanted or links.get("tense") in {"future", "habitual"}:
         return []
     idx = ctx.services.decisions

@@ -23,6 +23,7 @@ from checks.decision_text import label, subject
 from checks.link_days import (
     ANY_TIME,
     NEXT_TO_STATED,
+    RARE_OUTCOMES,
     STORY,
     STORY_DAY,
     any_time_days,
@@ -57,8 +58,6 @@ DAY_WEIGHT = {
     STORY_DAY: 0.5,
     ANY_TIME: 0.5,
 }
-#: Outcome words that point to the one draft of that outcome on a stated day.
-LONE_OUTCOMES = {"vetoed": {"vetoed"}, "failed": {"failed"}, "not_adopted": {"vetoed", "failed"}}
 #: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
 NAMED_EARLIER = "named earlier in the text"
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
@@ -67,6 +66,11 @@ NEARBY = 600
 
 def index(ctx: CheckContext):
     return ctx.services.decisions
+
+
+def decisions_on(ctx: CheckContext, day: date) -> list[Any]:
+    """Every decision of `day`, looked up once per check (SourceError when no record answers)."""
+    return ctx.memo(("decisions on", day), lambda: index(ctx).on(day))
 
 
 # --- named decisions ---------------------------------------------------------------------------
@@ -130,12 +134,10 @@ def rank(
     story's lead say; scored by where the day came from, the fit and the outcome words."""
     from checks.verdicts.base import topic_score  # (see the import note at the top)
 
-    idx = index(ctx)
     near = ctx.near_text(claim)
     outcome = claim.links.get("outcome")
     out: dict[str, Candidate] = {}
-    pool = [(day, where, d) for day, where in days
-            for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day))]  # fmt: skip
+    pool = [(day, where, d) for day, where in days for d in decisions_on(ctx, day)]
     # A resolution the article cites from years before is background, not the day's vote.
     # (In an undated text, the latest day the story states for a decision stands for its date.)
     story = ctx.article_date or max(ctx.memo("story days", lambda: story_days(ctx)), default=None)
@@ -246,14 +248,12 @@ def _the_day_s_only(ctx: CheckContext, claim: Claim, day: date, where: str, d: A
     when the records hold no other of that outcome that day: its recorded subject may be a
     bare letter's title ("Letter dated 22 May 1958 from ...") that fits no story's words, yet
     the day and the outcome words point to it alone. Never sure: it supports, never refutes."""
-    wanted = LONE_OUTCOMES.get(claim.links.get("outcome") or "")
+    wanted = RARE_OUTCOMES.get(claim.links.get("outcome") or "")
     if claim.type != "vote" or not wanted or d.outcome not in wanted:
         return False  # (a date claim's day is what is tested: it may not choose the decision)
     if where not in {"date in sentence", "date before"}:
         return False
-    same = [x for x in ctx.memo(("decisions on", day), lambda: index(ctx).on(day))
-            if x.outcome in wanted]  # fmt: skip
-    return len(same) == 1
+    return sum(1 for x in decisions_on(ctx, day) if x.outcome in wanted) == 1
 
 
 def is_amendment(d: Any) -> bool:

@@ -42,12 +42,7 @@ class DocTime:
 
     def reference_before(self, offset: int) -> date | None:
         """The latest-placed full date before `offset`, if any."""
-        best = None
-        for start, when in self.dated:
-            if start >= offset:
-                break
-            best = when
-        return best
+        return _latest_before(self.dated, offset)
 
     def iso(self) -> str:
         if self.precision == "year":
@@ -92,14 +87,20 @@ class Retrospect:
         ties the text to its own time; else None (the article's year stands)."""
         if self.tied_at is not None and self.tied_at < offset:
             return None
-        best = None
-        for start, when in self.dated:
-            if start >= offset:
-                break
-            best = when
+        best = _latest_before(self.dated, offset)
         if best is None or (self.article_date - best).days <= OLD_DAYS:
             return None
         return best
+
+
+def _latest_before(dated: tuple[tuple[int, date], ...], offset: int) -> date | None:
+    """The date placed last before `offset` in `dated` (offsets in reading order)."""
+    best = None
+    for start, when in dated:
+        if start >= offset:
+            break
+        best = when
+    return best
 
 
 def retrospect(ctx: ArticleContext, found: list[Found], article_date: date) -> Retrospect | None:

@@ -43,7 +43,8 @@ _EXPLICIT_SC = re.compile(r"(?i)\b(security\s+council|UNSC)\b")
 
 
 @cache
-def _outcome_words() -> dict[str, re.Pattern[str]]:
+def outcome_words() -> dict[str, re.Pattern[str]]:
+    """The word lists of checks/patterns/outcomes.json, compiled once."""
     data = load_json("outcomes.json")
     return {k: re.compile("|".join(v), re.I) for k, v in data.items() if k != "about"}
 
@@ -52,7 +53,7 @@ def outcome_of(sentence: str) -> str | None:
     """ "failed" (lacked the votes), "vetoed", "not_adopted" or "adopted" from the words; None
     when it says none, or both a failure and an adoption (two decisions in one sentence). A
     veto cast outweighs adoption words ("no decision could be adopted, owing to the vetoes")."""
-    words = _outcome_words()
+    words = outcome_words()
     if words["failed"].search(sentence):
         return "failed"
     # "passed ... with the United States abstaining rather than using its veto": no veto cast
@@ -104,7 +105,7 @@ def body_of(sentence: str) -> str | None:
 
 
 def tense_of(sentence: str) -> str:
-    words = _outcome_words()
+    words = outcome_words()
     # "voted ... to adopt resolution 1070, by which it decided that States shall deny ...":
     # a clause describing the text tells no plan
     if words["future"].search(without_descriptions(sentence)):
@@ -121,7 +122,7 @@ def _own_words_habitual(claim: Claim, at: int) -> bool:
     done in the past" is about the day's vote)."""
     rest = re.split(r"[,;.]", claim.sentence[at + len(claim.text) :], maxsplit=1)[0]
     rest = " ".join(rest.split()[:3])
-    if _outcome_words()["habitual"].search(f"{claim.text} {rest}"):
+    if outcome_words()["habitual"].search(f"{claim.text} {rest}"):
         return True
     # "23 vetoes", "the 23 draft resolutions ... that were vetoed", "51 Soviet vetoes": a
     # count of many votes, not one decision (unless the claim gives one vote's tally: "has
@@ -370,13 +371,13 @@ def links_for(
         "own_habitual": claim.type == "vote" and _own_words_habitual(claim, at),
         # "the members that supported the proposal": the draft of the sentences before
         "refers_back": claim.type == "vote"
-        and bool(_outcome_words()["refers_back"].search(claim.sentence)),
+        and bool(outcome_words()["refers_back"].search(claim.sentence)),
         # "abstained on Algeria's proposed amendments": a vote on amendments, not on the text
         "amendment": claim.type == "vote"
-        and bool(_outcome_words()["amendment"].search(claim.sentence)),
+        and bool(outcome_words()["amendment"].search(claim.sentence)),
         # "voted 10 to 1 to include the item on its agenda": a vote on procedure, not a draft
         "procedural": claim.type == "vote"
-        and bool(_outcome_words()["procedural"].search(claim.sentence)),
+        and bool(outcome_words()["procedural"].search(claim.sentence)),
         # "The Lebanese cabinet unanimously approved ...": another body voted, not the Council
         "voter": voting_body(claim) if claim.type == "vote" else None,
         # whose draft the claim's clause speaks of: its sponsors voted for it

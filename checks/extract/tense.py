@@ -40,9 +40,9 @@ def tense_at(ctx: ArticleContext, offset: int) -> str | None:
     planned_before = any(
         v.lower_ in FUTURE_VERBS and any(c.lower_ == "had" for c in v.children) for v in chain
     )
+    if planned_before:
+        return "past"
     for verb in chain:
-        if planned_before:
-            return "past"
         if any(c.tag_ == "TO" and c.dep_ == "aux" for c in verb.children):
             return "future"  # "voted to extend the mission until Dec. 31": an aim, ahead
         kids = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}

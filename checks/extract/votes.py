@@ -16,8 +16,9 @@ from checks import countries
 from checks.extract import vote_grammar
 from checks.extract.clauses import clause_head
 from checks.extract.context import ArticleContext, Found, council_size
+from checks.extract.links import outcome_words
 from checks.extract.vote_readers import COUNT_KEYS, LIST_KEYS, READERS, Part
-from checks.patternbook import Pattern, expand, load_json, macros, patterns
+from checks.patternbook import Pattern, expand, macros, patterns
 
 PART_REACH = 2000  # no pattern or parse reading spans more characters than this
 ASSEMBLY = re.compile(r"\b(General\s+Assembly|UNGA|Assembly)\b")
@@ -173,7 +174,7 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
         if n not in holders and countries.is_known(n) and _coordinated(n, span)
     ]
     value["vetoed_by"] = holders
-    if len(holders) == 1 and _alone_words().search(
+    if len(holders) == 1 and outcome_words()["vetoed_alone"].search(
         ctx.sentence_text(group[0].start, group[-1].end)
     ):
         value["vetoed_alone"] = True  # "Russia alone vetoed": a record with other vetoers differs
@@ -212,11 +213,6 @@ def _value(group: list[Part], ctx: ArticleContext) -> dict:
     if any(p.vetoed for p in group):
         value["vetoed"] = True  # even when no holder of a veto is named ("the text was vetoed")
     return value
-
-
-@functools.cache
-def _alone_words() -> re.Pattern[str]:
-    return re.compile("|".join(load_json("outcomes.json")["vetoed_alone"]), re.I)
 
 
 def _recent(kept: list[Part], start: int) -> Iterator[Part]:

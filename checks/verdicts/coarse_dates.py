@@ -11,7 +11,6 @@ from datetime import date
 from checks.anchor import year_known
 from checks.attach import governed_by_decision
 from checks.decision_text import decision_evidence, describe, label, subject
-from checks.extract.links import is_deadline
 from checks.linking import link_decision, named_decision, rank
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, topic_fit, vote_text
@@ -30,16 +29,6 @@ from checks.verdicts.yearless import RULE, VERSION
 def check_coarse(claim: Claim, ctx: CheckContext, claimed: str, shown: str) -> Verdict:
     """Month or year precision: compare with a resolution the date belongs to; else a
     boycott, an agreement's year, a decision that month, or an encyclopedia."""
-    if is_deadline(claim):  # "until the end of this month": when a mandate ends, not a vote
-        return make(
-            "unverifiable",
-            f"Resolved to {shown}: an end date (after 'until' or 'by'), not the time of a "
-            "Council decision; the records of decisions cannot date it.",
-            RULE,
-            VERSION,
-            claimed=shown,
-            reason="date.deadline",
-        )
     target = resolution_decision(claim, ctx)
     if target is None or target.date is None:
         found = check_boycott(claim, ctx, shown) or _endorsing_resolution(claim, ctx, shown)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from checks.anchor import year_known
 from checks.attach import governed_by_decision
@@ -108,22 +109,23 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
             claimed=claimed,
             found=WEEKDAYS[d.weekday()],
         )
-    if value.get("precision") != "day":
-        return check_coarse(claim, ctx, claimed, shown)
-    day = date.fromisoformat(value["date"])
-    if is_deadline(claim):
-        in_title = check_mandate_end(claim, ctx, day, shown)
-        if in_title is not None:
-            return in_title
+    if is_deadline(claim):  # "until 30 June", "until the end of this month"
+        if value.get("precision") == "day":
+            in_title = check_mandate_end(claim, ctx, date.fromisoformat(value["date"]), shown)
+            if in_title is not None:
+                return in_title
         return make(
             "unverifiable",
             f"Resolved to {shown}: a deadline or an end date (after 'until' or 'by'), "
-            "not the day of a Council decision; the records of decisions cannot date it.",
+            "not the time of a Council decision; the records of decisions cannot date it.",
             RULE,
             VERSION,
             claimed=shown,
             reason="date.deadline",
         )
+    if value.get("precision") != "day":
+        return check_coarse(claim, ctx, claimed, shown)
+    day = date.fromisoformat(value["date"])
     named = resolution_decision(claim, ctx)
     if named is not None and named.date is not None:
         return _against_named(claim, named, day, shown)
@@ -192,7 +194,7 @@ def check_date(claim: Claim, ctx: CheckContext) -> Verdict:
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
-def _disputed_day(d, shown: str) -> Verdict:
+def _disputed_day(d: Any, shown: str) -> Verdict:
     """The decision the date is about is one whose day the records dispute."""
     said = "; ".join(f"{k}: {v}" for k, v in (d.disputes or {}).get("date", {}).items())
     return make(

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from checks.decision_text import decision_evidence, subject
+from checks.linking import decisions_on
 from checks.models import Claim, Evidence, Verdict
 from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_score
 
@@ -65,7 +66,7 @@ def _meetings(ctx: CheckContext, day: date) -> list[tuple[str, str, list[Evidenc
             ev.insert(0, Evidence("un-documents", f"{record}: meeting record", url, "", ""))
         out.append((record, str(r.fields.get("topic") or ""), ev))
     if not out and idx is not None:
-        for d in ctx.memo(("decisions on", day), lambda: idx.on(day)):
+        for d in decisions_on(ctx, day):
             out.append((d.meeting or f"the meeting on {d.key}", subject(d), decision_evidence(d)))
     return out
 

@@ -272,11 +272,11 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     adjective = re.search(r"-\s*(member|nation|country|state)", claim.text)
     # "nine members of the Council opposed it", "eleven members of the Council": some of them;
     # "the 15-member body voted", "11 of the 15 members voted" are still its size
-    some = VOTERS_AFTER.match(rest) or OF_THE_COUNCIL.match(rest) or NAMED_AFTER.match(rest)
-    if some and not adjective and not THE_WHOLE.search(before):
+    of_council, the_whole = bool(OF_THE_COUNCIL.match(rest)), bool(THE_WHOLE.search(before))
+    some = VOTERS_AFTER.match(rest) or of_council or NAMED_AFTER.match(rest)
+    if some and not adjective and not the_whole:
         return None
-    whole = bool(OF_THE_COUNCIL.match(rest)) and bool(THE_WHOLE.search(before))
-    if VOTERS_BEFORE.search(before) and not adjective and not whole:
+    if VOTERS_BEFORE.search(before) and not adjective and not (of_council and the_whole):
         # "the support of 13 council members": those who voted, not the seats (but "adopted
         # by the fifteen members of the Security Council" names all of them)
         return None

@@ -17,7 +17,7 @@ from checks.errors import SourceError
 from checks.extract.context import council_size
 from checks.link_days import candidate_days
 from checks.link_model import Link, decisive_link
-from checks.linking import index, link_decision
+from checks.linking import decisions_on, link_decision
 from checks.models import Claim, Verdict
 from checks.verdicts.base import CheckContext, long_date, make, record_vote
 from checks.verdicts.charter import check_elected_veto
@@ -304,14 +304,9 @@ def _matching_on_the_days(claim: Claim, ctx: CheckContext, chosen: Any) -> list[
     given = [k for k in (*COUNT_OF.values(), *COUNT_OF) if said.get(k) not in (None, [])]
     if not set(given) - set(said.get("inferred") or []):
         return []  # "the Council vetoed it" fits any veto of those days: it shows nothing
-    idx = index(ctx)
     days = {day for day, _where in candidate_days(ctx, claim)[0]} | {chosen.date} - {None}
-    out = []
     try:
-        for day in sorted(days):
-            for d in ctx.memo(("decisions on", day), lambda day=day: idx.on(day)):
-                if d.key != chosen.key and compare(said, d, None)[0].matches:
-                    out.append(d)
+        return [d for day in sorted(days) for d in decisions_on(ctx, day)
+                if d.key != chosen.key and compare(said, d, None)[0].matches]  # fmt: skip
     except SourceError:
         return []
-    return out
