@@ -154,21 +154,33 @@ def rank(
     # ranked, but the text may mean it: no other decision is then sure.
     named_undated = any(d.date is None for _where, d in nearby)
     amendment = claim.type == "vote" and bool(claim.links.get("amendment"))
+    referent = claim.type == "vote" and bool(claim.links.get("refers_back"))
+    named_keys = {d.key for _where, d in nearby}
     for day, where, d in pool:
         if amendment and not is_amendment(d):
             continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
         lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d)
+        # "Adopted by the Security Council at its 868th meeting, by 8 votes to none", under
+        # the heading "Resolution 138": the text it points back to needs no subject words
+        pointed = fit <= 0 and not lone and referent and d.key in named_keys
+        lone = lone or pointed
         if (fit <= 0 and not lone) or (where == ANY_TIME and own <= 0):
             continue  # a decision on another subject is not in reach
+        if pointed:
+            fits = "the text the sentence points back to, named before it"
+        elif lone:
+            fits = (
+                f"the only {d.outcome} draft that day, though its recorded subject "
+                f"({about[:60]!r}) does not fit the words around the claim"
+            )
+        else:
+            fits = f"subject fits (score {fit:g}, {own:g} from the sentence)"
         why = [
             f"{where if where.startswith('named') or where == STORY else 'on ' + where} "
             f"({day.isoformat()})",
-            f"the only {d.outcome} draft that day, though its recorded subject "
-            f"({about[:60]!r}) does not fit the words around the claim"
-            if lone
-            else f"subject fits (score {fit:g}, {own:g} from the sentence)",
+            fits,
         ]
         score = DAY_WEIGHT[where] + min(own, 5) + 0.5 * min(fit, 6)
         leaned: list[str] = []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.util import compile_suffix_regex
 
 from checks.patternbook import load_json
 
@@ -93,6 +94,42 @@ def newline_sentences(doc):
     return doc
 
 
+#: A reference mark copied from a wiki ("adopted on 31 July 1994[1]", "a year prior.[1][2]").
+FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")
+SENTENCE_END = {".", "!", "?"}
+
+
+def add_footnote_marks(nlp: Language) -> None:
+    """ "Haiti.[1]" splits into "Haiti", ".", "[1]", so the name and the period are read as
+    they are without the mark."""
+    suffixes = [FOOTNOTE_MARK.pattern, *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+@Language.component("footnote_sentences")
+def footnote_sentences(doc):
+    """A wiki's reference mark belongs to the sentence before it and ends none: "by 8 votes
+    to none, with 2 abstentions [1] on 23 June 1960" is one sentence, and after "prior.[1]"
+    a capital starts the next one. (A mark at a line's start, a footnote's own line, is left
+    to the line rule.)"""
+    for run in re.finditer(rf"(?:{FOOTNOTE_MARK.pattern})+", doc.text):
+        marks = doc.char_span(*run.span(), alignment_mode="expand")
+        if marks is None or marks.start == 0 or doc[marks.start].is_sent_start:
+            continue
+        for token in marks:
+            token.is_sent_start = False
+        if marks.end >= len(doc) or doc[marks.end].is_sent_start is not None:
+            continue
+        after = doc[marks.end]
+        if after.is_space:
+            continue
+        if doc[marks.start - 1].text in SENTENCE_END and after.text[:1].isupper():
+            after.is_sent_start = True
+        elif not after.text[:1].isupper():
+            after.is_sent_start = False
+    return doc
+
+
 @dataclass(frozen=True)
 class Pipeline:
     """A loaded pipeline and what it can do, so callers can warn the user."""
@@ -114,13 +151,17 @@ def load_pipeline(preferred: str = "") -> Pipeline:
         except OSError:
             continue
         add_month_abbreviations(nlp)
+        add_footnote_marks(nlp)
         nlp.add_pipe("newline_sentences", before="parser")
+        nlp.add_pipe("footnote_sentences", before="parser")
         return Pipeline(nlp=nlp, model=name, statistical=True)
     message = BLANK_WARNING.format(names=", ".join(names))
     warnings.warn(message, RuntimeWarning, stacklevel=2)
     log.warning(message)
     nlp = spacy.blank("en")
     add_month_abbreviations(nlp)
+    add_footnote_marks(nlp)
     nlp.add_pipe("newline_sentences")
+    nlp.add_pipe("footnote_sentences")
     nlp.add_pipe("sentencizer")
     return Pipeline(nlp=nlp, model="blank:en", statistical=False, warning=message)
