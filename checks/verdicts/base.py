@@ -210,9 +210,12 @@ def _adjectives() -> tuple[tuple[str, str], ...]:
 
 def _term(term: str) -> str:
     """A term as a pattern; a plural also in the singular ("the Comoros": "the Comoro
-    Islands", "the Falklands": "the Falkland Islands")."""
+    Islands", "the Falklands": "the Falkland Islands"), a word also in the plural ("terrorist
+    acts": "terrorists", "sanction": "sanctions")."""
     if len(term) > 5 and term.endswith("s") and not term.endswith("ss"):
         return rf"\b{re.escape(term[:-1])}s?\b"
+    if len(term) > 3 and term[-1].isalpha():
+        return rf"\b{re.escape(term)}(?:s|es)?\b"
     return rf"\b{re.escape(term)}\b"
 
 
