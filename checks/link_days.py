@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # the rules import this module: no import of the rules' packa
 
 #: How far back from the article's date a decision is in reach ("last week's vote").
 WINDOW_DAYS = 7
+#: Where the days before a dated article come from (no day stated for the claim).
+WINDOW = frozenset({"article date", "day before the article", "days before the article"})
 #: Where a day came from when an undated story's other claims pinned its vote down (anchor).
 STORY = "the vote the rest of the story describes"
 #: An undated story's own day: a full date in one of its sentences about a decision.

@@ -71,3 +71,26 @@ def sponsor_fit(sponsors: list[str], d: Any) -> float:
         return 0.0
     votes = [vote_on_roll(d.members, countries.canonical(name)) for name in sponsors]
     return sum(SPONSOR_FIT.get(v, 0.0) for v in votes if v is not None)
+
+
+def distinctive_match(claim: Any, d: Any) -> bool:
+    """A tally that few votes share ("11 in favour, with Russia and Bolivia against and China
+    and Kazakhstan abstaining"), which the record matches in every count and member it gives:
+    the text's vote, even when the record's subject ("Middle East", a bare letter's title)
+    fits none of the story's words. Unanimity or a lone count is shared by many votes, so it
+    never counts. Ranks only, never sure: a record that matches can support, not refute."""
+    from checks.verdicts.vote import stated  # (rules import linking: imported when called)
+    from checks.verdicts.vote_compare import compare
+
+    said = stated(claim)
+    inferred = set(said.get("inferred") or [])
+    counts = {k: said[k] for k in ("for", "against", "abstain")
+              if said.get(k) is not None and k not in inferred}  # fmt: skip
+    named = sum(len(said.get(k) or []) for k in NAMED_KEYS)
+    split = len(counts) >= 2 and any(counts.get(k) for k in ("against", "abstain"))
+    if said.get("unanimous") or not (split or named >= 3):
+        return False
+    return compare(said, d, None)[0].matches
+
+
+NAMED_KEYS = ("in_favour", "against_members", "abstaining", "vetoed_by")

@@ -7,9 +7,11 @@ date), rank them by what the sentence says of them (topic words, outcome words s
 or none. The runner-up is kept so a reviewer sees when the choice was close.
 
 Ranking never uses the counts under test: a tally is compared with the decision the text
-points to, not used to choose it. Outcome and member words may rank candidates; the link then
-records that it leaned on them (`leaned_on`), and rules do not contradict what they were
-chosen by.
+points to, not used to choose it. (One exception, for support only: when no decision in reach
+fits the subject, a record that matches a split tally and its named members in full is taken,
+never sure, since a "Middle East" or bare letter's title fits no story's words.) Outcome and
+member words may rank candidates; the link then records that it leaned on them (`leaned_on`),
+and rules do not contradict what they were chosen by.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from checks import countries
 from checks.anchor import story_days
 from checks.decision_text import label, subject
 from checks.link_days import (
@@ -26,11 +29,12 @@ from checks.link_days import (
     RARE_OUTCOMES,
     STORY,
     STORY_DAY,
+    WINDOW,
     any_time_days,
     candidate_days,
     claim_by_id,
 )
-from checks.link_fit import OUTCOME_FIT, members_fit, sponsor_fit
+from checks.link_fit import OUTCOME_FIT, distinctive_match, members_fit, sponsor_fit
 from checks.link_model import TIE, Candidate, Link, every_year, leaned
 from checks.models import Claim
 
@@ -138,6 +142,7 @@ def rank(
     outcome = claim.links.get("outcome")
     out: dict[str, Candidate] = {}
     pool = [(day, where, d) for day, where in days for d in decisions_on(ctx, day)]
+    window = [d for _day, where, d in pool if where in WINDOW]
     # A resolution the article cites from years before is background, not the day's vote.
     # (In an undated text, the latest day the story states for a decision stands for its date.)
     story = ctx.article_date or max(ctx.memo("story days", lambda: story_days(ctx)), default=None)
@@ -161,18 +166,31 @@ def rank(
             continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
-        lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d)
+        lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d, window)
         # "Adopted by the Security Council at its 868th meeting, by 8 votes to none", under
         # the heading "Resolution 138": the text it points back to needs no subject words
         pointed = fit <= 0 and not lone and referent and d.key in named_keys
-        lone = lone or pointed
+        full = fit <= 0 and not (lone or pointed) and where != ANY_TIME and claim.type == "vote"
+        full = full and distinctive_match(claim, d)
+        lone = lone or pointed or full
         if (fit <= 0 and not lone) or (where == ANY_TIME and own <= 0):
             continue  # a decision on another subject is not in reach
         if pointed:
             fits = "the text the sentence points back to, named before it"
+        elif full:
+            fits = (
+                f"its record matches every count and member the sentence gives, though its "
+                f"recorded subject ({about[:60]!r}) fits no words around the claim"
+            )
         elif lone:
             fits = (
-                f"the only {d.outcome} draft that day, though its recorded subject "
+                f"the only {d.outcome} draft "
+                + (
+                    "of the days before the article, cast by whom it names"
+                    if where in WINDOW
+                    else "that day"
+                )
+                + f", though its recorded subject "
                 f"({about[:60]!r}) does not fit the words around the claim"
             )
         else:
@@ -255,7 +273,9 @@ def rank(
     return ranked
 
 
-def _the_day_s_only(ctx: CheckContext, claim: Claim, day: date, where: str, d: Any) -> bool:
+def _the_day_s_only(
+    ctx: CheckContext, claim: Claim, day: date, where: str, d: Any, window_decisions: list[Any]
+) -> bool:
     """A veto (or failed vote) the sentence tells of on a day it or the sentence before states,
     when the records hold no other of that outcome that day: its recorded subject may be a
     bare letter's title ("Letter dated 22 May 1958 from ...") that fits no story's words, yet
@@ -263,9 +283,15 @@ def _the_day_s_only(ctx: CheckContext, claim: Claim, day: date, where: str, d: A
     wanted = RARE_OUTCOMES.get(claim.links.get("outcome") or "")
     if claim.type != "vote" or not wanted or d.outcome not in wanted:
         return False  # (a date claim's day is what is tested: it may not choose the decision)
-    if where not in {"date in sentence", "date before"}:
+    if where in {"date in sentence", "date before"}:
+        return sum(1 for x in decisions_on(ctx, day) if x.outcome in wanted) == 1
+    # "It comes after Russia vetoed a rival resolution", in a dated story that states no day:
+    # the week's only veto, when the members it names cast it
+    vetoers = [countries.seat(countries.canonical(v)) for v in claim.value.get("vetoed_by") or []]
+    cast = {countries.seat(countries.canonical(v)) for v in d.vetoed_by or ()}
+    if where not in WINDOW or not vetoers or not set(vetoers) <= cast:
         return False
-    return sum(1 for x in decisions_on(ctx, day) if x.outcome in wanted) == 1
+    return sum(1 for x in window_decisions if x.outcome in wanted) == 1
 
 
 def is_amendment(d: Any) -> bool:

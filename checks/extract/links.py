@@ -73,7 +73,13 @@ def outcome_of(sentence: str) -> str | None:
 def clause_outcome(sentence: str, at: int) -> str | None:
     """The outcome words of the clause at offset `at`; when it has none, those the other
     clauses agree on. "The US draft was vetoed by Russia, while the Russian text failed to get
-    nine votes" tells two outcomes, one per clause: each claim reads its own."""
+    nine votes" tells two outcomes, one per clause: each claim reads its own. A clause telling
+    another vote before or after ("..., put forward after it vetoed a rival") is that vote's
+    alone: the rest of the sentence neither reads nor inherits its words."""
+    for m in outcome_words()["other_event"].finditer(sentence):
+        if m.start() <= at < m.end():
+            return outcome_of(m[0])
+        sentence = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end() :]
     parts = clauses(sentence)
     if len(parts) <= 1:
         return outcome_of(sentence)
@@ -278,7 +284,12 @@ class _Claims:
         """The outcome words of the claim's clause, read once per clause."""
         at = claim.start - claim.sentence_start
         lo, _hi = clause_bounds(claim.sentence, at)
-        key = (claim.sentence_start, len(claim.sentence), lo)
+        other = next(
+            (m.start() for m in outcome_words()["other_event"].finditer(claim.sentence)
+             if m.start() <= at < m.end()),
+            None,
+        )  # fmt: skip
+        key = (claim.sentence_start, len(claim.sentence), lo, other)
         if key not in self._clauses:
             self._clauses[key] = clause_outcome(claim.sentence, at)
         return self._clauses[key]
