@@ -203,6 +203,13 @@ def test_real_plans_stay_ahead(text: str, on: date, day: date) -> None:
         ("The text, which would have imposed sanctions, was vetoed by Moscow.", "would"),
         # wire: "that would have"
         ("China blocked a draft that would have extended the mission.", "would"),
+        # agency reprint (RT via Armenpress) and wire: "a draft that will see / will keep"
+        (
+            "The Council has unanimously adopted a Russia-tabled draft that will see a "
+            "technical extension of sanctions.",
+            "will",
+        ),
+        ("Members passed a text that will keep the panel working for a year.", "will"),
     ],
 )
 def test_clauses_describing_the_text_leave_no_tense_cue(sentence: str, left: str) -> None:
@@ -213,6 +220,17 @@ def test_clauses_describing_the_text_leave_no_tense_cue(sentence: str, left: str
 def test_a_plan_in_the_main_clause_keeps_its_cue() -> None:
     sentence = "The Council will vote on Friday on a text which would extend the mission."
     assert "will vote" in without_descriptions(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Britain circulated a draft that will be put to a vote on Friday.",
+        "Members agreed on a text that will be adopted unanimously on Friday.",
+    ],
+)
+def test_a_clause_telling_a_vote_still_to_come_keeps_its_cue(sentence: str) -> None:
+    assert "will" in without_descriptions(sentence)
 
 
 # --- 3. "voted ... to adopt resolution N": the tally is that resolution's ---------------------

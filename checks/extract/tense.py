@@ -72,11 +72,15 @@ def when(ctx: ArticleContext, offset: int, sentence: str) -> str | None:
 
 
 #: Without a parse: clauses describing a text ("by which it decided that all States shall deny",
-#: ", which would have extended the mandate,", "that would have imposed sanctions").
+#: ", which would have extended the mandate,", "that would have imposed sanctions", "a draft
+#: that will see a technical extension"; not "a text that will be put to a vote on Friday",
+#: whose vote is still to come).
 DESCRIBED = re.compile(
     r"(?i)\b(?:by|under|through)\s+which\b[^;.]*"
     r"|,\s*which\b[^,;.]*"
     r"|\b(?:which|that)\s+would\s+have\b[^,;.]*"
+    r"|(?<=[a-z]\s)(?:which|that)\s+will\b"
+    r"(?![^,;.]*\b(?:vot\w*|adopt\w*|pass\w*|veto\w*|approv\w*|unanimous\w*)\b)[^,;.]*"
 )
 
 
