@@ -16,17 +16,14 @@ and rules do not contradict what they were chosen by.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from checks import countries
 from checks.anchor import story_days
 from checks.decision_text import label, subject
 from checks.link_days import (
     ANY_TIME,
     NEXT_TO_STATED,
-    RARE_OUTCOMES,
     STORY,
     STORY_DAY,
     WINDOW,
@@ -35,6 +32,13 @@ from checks.link_days import (
     claim_by_id,
 )
 from checks.link_fit import OUTCOME_FIT, distinctive_match, members_fit, sponsor_fit
+from checks.link_lookup import (  # (re-exported: the rules import them from here)
+    decisions_on,
+    index,
+    is_amendment,
+    named_decision,
+    the_day_s_only,
+)
 from checks.link_model import TIE, Candidate, Link, every_year, leaned
 from checks.models import Claim
 
@@ -66,39 +70,6 @@ DAY_WEIGHT = {
 NAMED_EARLIER = "named earlier in the text"
 #: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
 NEARBY = 600
-
-
-def index(ctx: CheckContext):
-    return ctx.services.decisions
-
-
-def decisions_on(ctx: CheckContext, day: date) -> list[Any]:
-    """Every decision of `day`, looked up once per check (SourceError when no record answers)."""
-    return ctx.memo(("decisions on", day), lambda: index(ctx).on(day))
-
-
-# --- named decisions ---------------------------------------------------------------------------
-def named_decision(ctx: CheckContext, res: Claim) -> Any:
-    """The decision a resolution claim names (None when the index lacks it)."""
-    idx = index(ctx)
-    if idx is None or res.value.get("organ") == "GA":
-        return None
-    v = res.value
-    if v.get("number"):
-        return ctx.memo(("decision", v["number"]), lambda: idx.resolution(v["number"]))
-    if v.get("symbol") and v.get("draft"):
-        return ctx.memo(("decision", v["symbol"]), lambda: _draft(idx, v["symbol"]))
-    return None
-
-
-def _draft(idx: Any, symbol: str) -> Any:
-    """The draft, or the same draft under its revised symbol: "S/18016" was put to the vote
-    as S/18016/Rev.1, and a text may cite either."""
-    found = idx.draft(symbol)
-    if found is not None:
-        return found
-    base = re.sub(r"(?i)/Rev\.\d+$", "", symbol)
-    return idx.draft(base) if base != symbol else idx.draft(f"{symbol}/Rev.1")
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -166,7 +137,7 @@ def rank(
             continue  # "abstained on the proposed amendments": not the vote on the text
         about = subject(d)
         own, fit = topic_score(about, claim.sentence), topic_score(about, near)
-        lone = fit <= 0 and _the_day_s_only(ctx, claim, day, where, d, window)
+        lone = fit <= 0 and the_day_s_only(ctx, claim, day, where, d, window)
         # "Adopted by the Security Council at its 868th meeting, by 8 votes to none", under
         # the heading "Resolution 138": the text it points back to needs no subject words
         pointed = fit <= 0 and not lone and referent and d.key in named_keys
@@ -273,32 +244,6 @@ def rank(
     return ranked
 
 
-def _the_day_s_only(
-    ctx: CheckContext, claim: Claim, day: date, where: str, d: Any, window_decisions: list[Any]
-) -> bool:
-    """A veto (or failed vote) the sentence tells of on a day it or the sentence before states,
-    when the records hold no other of that outcome that day: its recorded subject may be a
-    bare letter's title ("Letter dated 22 May 1958 from ...") that fits no story's words, yet
-    the day and the outcome words point to it alone. Never sure: it supports, never refutes."""
-    wanted = RARE_OUTCOMES.get(claim.links.get("outcome") or "")
-    if claim.type != "vote" or not wanted or d.outcome not in wanted:
-        return False  # (a date claim's day is what is tested: it may not choose the decision)
-    if where in {"date in sentence", "date before"}:
-        return sum(1 for x in decisions_on(ctx, day) if x.outcome in wanted) == 1
-    # "It comes after Russia vetoed a rival resolution", in a dated story that states no day:
-    # the week's only veto, when the members it names cast it
-    vetoers = [countries.seat(countries.canonical(v)) for v in claim.value.get("vetoed_by") or []]
-    cast = {countries.seat(countries.canonical(v)) for v in d.vetoed_by or ()}
-    if where not in WINDOW or not vetoers or not set(vetoers) <= cast:
-        return False
-    return sum(1 for x in window_decisions if x.outcome in wanted) == 1
-
-
-def is_amendment(d: Any) -> bool:
-    """An amendment put to the vote on its own (the votes database keeps oral amendments)."""
-    return "amendment" in d.key.lower() or (d.number is None and "amendment" in d.title.lower())
-
-
 def link_decision(ctx: CheckContext, claim: Claim) -> Link:
     """The decision `claim` is about, named or ranked; or none, with a note saying why."""
     key = ("link", claim.id)
@@ -393,6 +338,21 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
                 leaned_on=leaned([before], others),
                 reason="link.pointed_back",
             )
+        full = [c for c in tied if claim.type == "vote" and distinctive_match(claim, c.decision)]
+        if len(full) == 1:
+            # two texts of one day, one tally: "8 to 1 (China) with 2 abstentions (Belgium and
+            # France)" is the vote whose record says so (never sure: it supports only)
+            others = [c for c in tied if c is not full[0]]
+            return Link(
+                full[0].decision,
+                0.6,
+                "; ".join((*full[0].why, "of the decisions that fit, only its record matches "
+                           "every count and member the sentence gives")),
+                runner_up=others[0],
+                candidates=candidates,
+                leaned_on=(*leaned(full, others), "counts"),
+                reason="link.tally_match",
+            )  # fmt: skip
         return Link(
             runner_up=runner,
             candidates=candidates,

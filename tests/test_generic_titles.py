@@ -116,3 +116,52 @@ def test_no_lone_veto_when_the_member_differs_or_the_week_holds_two(sentence, ex
 def test_a_clause_telling_another_vote_keeps_its_outcome_words(sentence, main, other):
     assert clause_outcome(sentence, sentence.index(other)) == "vetoed"
     assert clause_outcome(sentence, sentence.index(main)) != "vetoed"
+
+
+# --- two texts of one day: the tally that only one record bears out ---------------------------
+COUNCIL_1955 = ("China", "France", "USSR", "United Kingdom", "United States", "Belgium",
+                "Brazil", "Iran", "New Zealand", "Peru", "Turkey")  # fmt: skip
+MEMBERSHIP_VETO = decision(
+    "S/3502",
+    "vetoed",
+    date(1955, 12, 13),
+    "Admission of new Members",
+    vote=(8, 1, 2),
+    members=roll(COUNCIL_1955, no=("China",), abstain=("Belgium", "United States")),
+    vetoed_by=("China",),
+)
+MEMBERSHIP_ADOPTED = decision(
+    "S/RES/109(1955)",
+    "adopted",
+    date(1955, 12, 14),
+    "Admission of new Members",
+    vote=(8, 0, 3),
+    members=roll(COUNCIL_1955, abstain=("Belgium", "China", "United States")),
+    number=109,
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # archive style
+        "The question was decided by a vote of 8 to 1 with 2 abstentions.",
+        # wire style
+        "Eight members voted in favour, one against and two abstained.",
+    ],
+)
+def test_a_tally_only_one_tied_record_bears_out_chooses_it(sentence):
+    text = f"The Security Council once again considered the question of membership this week. {sentence}"
+    pairs = run(text, date(1955, 12, 14), [MEMBERSHIP_VETO, MEMBERSHIP_ADOPTED], "vote")
+    _c, verdict = one(pairs)
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/3502"
+
+
+def test_a_tally_both_tied_records_differ_from_is_not_called_false():
+    text = (
+        "The Security Council once again considered the question of membership this week. "
+        "The question was decided by a vote of 7 to 2 with 2 abstentions."
+    )
+    _c, verdict = one(run(text, date(1955, 12, 14), [MEMBERSHIP_VETO, MEMBERSHIP_ADOPTED], "vote"))
+    assert verdict.label not in {"supported", "contradicted"}, verdict.explanation
