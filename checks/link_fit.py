@@ -75,7 +75,8 @@ def sponsor_fit(sponsors: list[str], d: Any) -> float:
 
 def distinctive_match(claim: Any, d: Any) -> bool:
     """A tally that few votes share ("11 in favour, with Russia and Bolivia against and China
-    and Kazakhstan abstaining"), which the record matches in every count and member it gives:
+    and Kazakhstan abstaining": a split count, or three members named against, abstaining or
+    vetoing), which the record matches in every count and member it gives:
     the text's vote, even when the record's subject ("Middle East", a bare letter's title)
     fits none of the story's words. Unanimity or a lone count is shared by many votes, so it
     never counts. Ranks only, never sure: a record that matches can support, not refute."""
@@ -86,6 +87,7 @@ def distinctive_match(claim: Any, d: Any) -> bool:
     inferred = set(said.get("inferred") or [])
     counts = {k: said[k] for k in ("for", "against", "abstain")
               if said.get(k) is not None and k not in inferred}  # fmt: skip
+    # (members named as voting for it are no sign: every member voted for a unanimous text)
     named = sum(len(said.get(k) or []) for k in NAMED_KEYS)
     split = len(counts) >= 2 and any(counts.get(k) for k in ("against", "abstain"))
     if said.get("unanimous") or not (split or named >= 3):
@@ -93,4 +95,4 @@ def distinctive_match(claim: Any, d: Any) -> bool:
     return compare(said, d, None)[0].matches
 
 
-NAMED_KEYS = ("in_favour", "against_members", "abstaining", "vetoed_by")
+NAMED_KEYS = ("against_members", "abstaining", "vetoed_by")

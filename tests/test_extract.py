@@ -79,6 +79,28 @@ def test_general_assembly_resolution_is_marked_as_such():
             "It passed by a vote of 12 in favour to none against, with 3 abstentions (Brazil, India, Gabon).",
             {"for": 12, "against": 0, "abstain": 3, "abstaining": ["Brazil", "India", "Gabon"]},
         ),
+        # a US archive's note and a UN press release: a parenthesized list led by "the"
+        (
+            "The vote was 10 in favor, 2 against (the German Democratic Republic and the Soviet "
+            "Union), and 2 abstentions (Bangladesh and Mexico).",
+            {
+                "for": 10,
+                "against": 2,
+                "abstain": 2,
+                "against_members": ["German Democratic Republic", "USSR"],
+                "abstaining": ["Bangladesh", "Mexico"],
+            },
+        ),
+        (
+            "It was adopted by 13 votes to none, with 2 abstentions (the United Kingdom, the "
+            "United States).",
+            {
+                "for": 13,
+                "against": 0,
+                "abstain": 2,
+                "abstaining": ["United Kingdom", "United States"],
+            },
+        ),
         (
             "The resolution was approved 13-0-2 after a long debate.",
             {"for": 13, "against": 0, "abstain": 2},
