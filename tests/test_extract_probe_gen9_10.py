@@ -218,6 +218,9 @@ def test_the_resolution_the_verb_is_about_is_still_linked(text, number):
         ("Members are requested to report by the end of June 2025.", True),
         # newspaper: "through the end of"
         ("The sanctions stay in force through the end of March.", True),
+        # agency copy (RT via Armenpress) and a UN press release: "up to"
+        ("The text extends sanctions up to February, 2019, the envoy said.", True),
+        ("The panel's mandate was renewed up to 31 March 2025.", True),
         # a sentence opening with "By the end of" tells what was done by then
         ("By the end of March, the Council had adopted three resolutions.", False),
         # "at the end of" dates the act

@@ -155,7 +155,7 @@ def _distance(a: Claim, b: Claim) -> int:
 #: time the rest of the sentence speaks of.
 DEADLINE = re.compile(
     r"(?i)\b(until|till|through|by|no\s+later\s+than|deadline\s+of|expir\w*(\s+on)?|"
-    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to)\s*(the\s+(end|close)\s+of\s+)?(the\s+)?$"
+    r"end(s|ed|ing)?\s+on|runs?\s+to|valid\s+to|up\s+to)\s*(the\s+(end|close)\s+of\s+)?(the\s+)?$"
 )
 #: A sentence that opens with "By (the end of) ..." tells what was done by then.
 _OPENING_BY = re.compile(r"(?i)\s*by\s+(the\s+(end|close)\s+of\s+)?(the\s+)?")
