@@ -223,6 +223,11 @@ def _time(claim: Claim, dates: list[Claim], resolution: Claim | None, on: date |
     return {}
 
 
+#: Words before a date that make it the name of an earlier act, not a day of the story.
+NAMING_DATE = re.compile(
+    r"(?i)\b(?:decisions?|resolutions?|letters?|reports?|statements?|notes?|agreements?)\b"
+    r"[^.;:()]{0,50}?\bof\s+(?:the\s+)?$|\bdated\s+$"
+)
 #: How many claims of a kind on each side of a claim are considered (nearest first): a sentence
 #: with thousands of claims (a pasted table) costs linear time, not quadratic.
 NEAR = 8
@@ -259,10 +264,16 @@ class _Claims:
         return [c for c in picked if c is not claim]
 
     def dates_before(self, claim: Claim, window: int = 600) -> list[Claim]:
-        """Date claims ending before the claim's sentence, within `window`, nearest first."""
+        """Date claims ending before the claim's sentence, within `window`, nearest first; not
+        a date that names an earlier act ("the decision of the Security Council of 1st August",
+        "a letter dated 3 May"), which tells no day of the story."""
         end = bisect_right(self.date_ends, claim.sentence_start)
         lo = bisect_left(self.date_ends, claim.start - window, 0, end)
-        picked = self.dates_by_end[max(lo, end - NEAR) : end]
+        picked = [
+            c
+            for c in self.dates_by_end[max(lo, end - NEAR) : end]
+            if not NAMING_DATE.search(self.text[max(0, c.start - 80) : c.start])
+        ]
         return sorted(picked, key=lambda c: claim.start - c.end)
 
     def words(self, claim: Claim) -> tuple[str, str | None]:

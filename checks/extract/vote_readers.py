@@ -160,6 +160,7 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
     """Named states on the pattern's side: voted for/against, abstained, vetoed."""
     who = "who" if "who" in g else "who2"
     names, names_at = _on_the_verbs_line(g[who], m.start(who), before=m.start(who) == m.start())
+    names, names_at = _without_a_prepositions_object(ctx, names, names_at)
     if names_at != m.start(who) and m.start(who) == m.start():
         part.start = names_at
     states = _states(ctx, names, names_at)
@@ -192,6 +193,23 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
         ents = ctx.entities_in(s, m.start(), {"GPE"})
         part.start = ents[-1].start_char if ents else m.start()
     return True
+
+
+#: A preposition right before a list: its first name is that preposition's object.
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)\b(?:on|against|in|over|to|for|from|upon|into|about)\s+(?:the\s+)?$"
+)
+
+
+def _without_a_prepositions_object(ctx: ArticleContext, names: str, at: int) -> tuple[str, int]:
+    """ "imposes a no-fly zone on Libya, India abstains": Libya is what the zone is imposed
+    on, not a member abstaining; the list starts after it. ("With the U.K., the U.S.S.R. and
+    Poland abstaining" names them all: "with" leads the list itself.)"""
+    if "," not in names or not _PREPOSITION_BEFORE.search(ctx.text[max(0, at - 14) : at]):
+        return names, at
+    cut = names.index(",") + 1
+    cut += len(names[cut:]) - len(names[cut:].lstrip())
+    return names[cut:], at + cut
 
 
 def _only_states(ctx: ArticleContext, g: Groups, m: re.Match[str]) -> list[str]:

@@ -5,6 +5,8 @@ the sentence (and the one before), never from the records."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Any
 
 from checks.extract.links import put_off_to
 from checks.link_days import claim_by_id
@@ -122,3 +124,25 @@ def dates_a_linked_vote(claim: Claim, ctx: CheckContext) -> bool:
         and link_decision(ctx, vote).decision is not None
         for vote in ctx.in_sentence(claim, "vote")
     )
+
+
+def vote_linked_on(claim: Claim, ctx: CheckContext, day: date) -> Any:
+    """ "Russia vetoed a resolution on Wednesday that would have condemned the Srebrenica
+    massacre": the sentence's vote claim was linked, by this very day and its outcome words
+    and member, to the day's only veto (recorded under "Bosnia and Herzegovina", a word the
+    story never uses): that decision dates the claim. None when no vote of the sentence was
+    linked that way."""
+    for vote in ctx.in_sentence(claim, "vote"):
+        link = link_decision(ctx, vote)
+        top = link.candidates[0] if link.candidates else None
+        if (
+            link.decision is not None
+            and link.decision.date == day
+            and top is not None
+            and top.decision is link.decision
+            and top.where == "date in sentence"
+            and top.outcome > 0
+            and top.members >= 0
+        ):
+            return link.decision
+    return None

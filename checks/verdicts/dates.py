@@ -22,6 +22,7 @@ from checks.verdicts.date_context import (
     dates_a_linked_vote,
     dates_the_vote,
     resolution_decision,
+    vote_linked_on,
     votes_in_a_council_story,
 )
 from checks.verdicts.events import check_event_date
@@ -329,6 +330,21 @@ def _decision_on_day(
             claimed=shown,
             reason="date.link_other_day",
             decision=link.to_dict(),
+        )
+    voted = vote_linked_on(claim, ctx, day)
+    if voted is not None:
+        return make(
+            "supported",
+            f"The article dates a Council decision to {shown}; the vote its sentence tells of is "
+            f"linked to {label(voted)}, {voted.outcome} that day. Its recorded subject "
+            f'("{subject(voted)}") is not in the words around the claim, so what was voted on '
+            "was not compared.",
+            RULE,
+            VERSION,
+            evidence=decision_evidence(voted, f"{voted.key}: {voted.outcome} on {long_date(day)}"),
+            claimed=shown,
+            found=f"{voted.key}: {long_date(day)}",
+            reason="date.linked_vote_on_day",
         )
     if governed_by_decision(claim):
         return make(

@@ -16,6 +16,7 @@ from checks.decision_text import decision_evidence, label
 from checks.errors import SourceError
 from checks.extract.context import council_size
 from checks.link_days import candidate_days
+from checks.link_fit import members_fit
 from checks.link_model import Link, decisive_link
 from checks.linking import decisions_on, link_decision
 from checks.models import Claim, Verdict
@@ -254,6 +255,11 @@ def _mismatch(
             & {"vote.member_differs", "vote.veto_differs", "vote.not_vetoed", "vote.not_on_council"}
         )
     )
+    # a tally whose counts and most named members both differ from the record ("passed by
+    # seven votes with the U.K., the U.S.S.R., Poland and Colombia abstaining", against an
+    # 11-0-0 decision): more likely another vote than a claim wrong in every part
+    if not link.named and "vote.counts_differ" in codes and (members_fit(claim.value, d) or 0) < 0:
+        leaned = True
     others = [
         c.decision
         for c in link.candidates
