@@ -85,6 +85,19 @@ def dated(text: str, on: date, meetings: list, decisions: list = ()) -> list:
             date(2018, 4, 5),
             [HAITI, SYRIA],
         ),
+        # the Council's repertoire and a history blog: two meetings of one day
+        (
+            "The Council considered the question of Syria at its 8220th and 8221st meetings "
+            "on 4 April 2018.",
+            date(2018, 4, 30),
+            [HAITI, SYRIA],
+        ),
+        (
+            "Envoys traded charges over the Syrian chemical attacks in two Security Council "
+            "sessions on 4 April 2018.",
+            date(2018, 4, 30),
+            [HAITI, SYRIA],
+        ),
     ],
 )
 def test_a_meeting_on_record_that_day_on_the_stories_subject_supports_its_date(text, on, meetings):

@@ -22,11 +22,11 @@ _KIND = (
     r"(?:UN\s+|U\.N\.\s+)?(?:Security\s+)?Council)\s+){0,2}"
 )
 #: The date names the meeting: "the January 13 meeting", "Saturday's emergency session".
-MEETING_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{_KIND}(?:meeting|session|sitting)\b")
+MEETING_AFTER = re.compile(rf"(?i)^(?:['’]s)?\s+{_KIND}(?:meeting|session|sitting)s?\b")
 #: ... or the meeting is dated: "an emergency meeting on Sunday", "the session of 4 April",
-#: "a meeting of the Security Council on Friday".
+#: "a meeting of the Security Council on Friday", "its 987th and 988th meetings on 18 December".
 MEETING_BEFORE = re.compile(
-    rf"(?i)\b{_KIND}(?:meeting|session|sitting)\s+"
+    rf"(?i)\b{_KIND}(?:meeting|session|sitting)s?\s+"
     r"(?:of\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+)?(?:UNSC|Security\s+Council|Council)\s+)?"
     r"(?:held\s+|convened\s+)?(?:on\s+|of\s+)?$"
 )
