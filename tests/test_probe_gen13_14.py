@@ -117,6 +117,13 @@ def test_a_tally_differing_in_counts_and_members_is_not_called_false(text):
             "The amendment was not approved, having failed to obtain the required majority.",
             "not_adopted",
         ),
+        # a personal blog and a history site: what "would have passed" did not
+        (
+            "The draft got nine votes and would have passed otherwise, but Russia and China "
+            "voted against it.",
+            "not_adopted",
+        ),
+        ("The text would have been adopted but for the Soviet negative vote.", "not_adopted"),
     ],
 )
 def test_outcome_words_of_veto_holders_and_of_texts_not_approved(sentence, outcome):
