@@ -64,3 +64,29 @@ def test_an_undated_red_sea_vote_links_to_the_days_houthi_decision():
     _c, verdict = one(run(text, date(2024, 6, 28), [extended, other], "vote"))
     assert verdict.label == "supported", verdict.explanation
     assert verdict.decision["decision"]["key"] == "S/RES/2739(2024)"
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        # a Cuban radio site: "Africa" of a title is not South Africa's
+        ("Silencing the guns in Africa", "South Africa also voted against the Venezuela text."),
+        # wire copy: Equatorial Guinea is not Guinea, South Sudan not the Sudan
+        ("The situation in Guinea", "Equatorial Guinea abstained in the vote."),
+        ("Reports of the Secretary-General on the Sudan", "South Sudan's envoy spoke first."),
+    ],
+)
+def test_another_state_holding_a_titles_word_is_another_subject(title, sentence):
+    assert topic_score(title, sentence) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence"),
+    [
+        ("The situation in Mali", "The Republic of Mali asked the mission to leave."),
+        ("Non-proliferation/Democratic People's Republic of Korea", "North Korea fired again."),
+        ("Question of South Africa", "South Africa's apartheid laws were condemned."),
+    ],
+)
+def test_the_titles_own_state_under_another_name_still_fits(title, sentence):
+    assert topic_score(title, sentence) > 0

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from checks import countries
 from checks.models import Claim, Evidence, Verdict
 from checks.patternbook import load_json
 from checks.sources.base import Query, Source, SourceRecord
@@ -208,6 +209,35 @@ def _adjectives() -> tuple[tuple[str, str], ...]:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _other_states_masked(topic: str, text: str) -> str:
+    """The text in lower case without the names of other states that hold a topic's word
+    ("South Africa" in a story, for a title on conflict in "Africa"; "South Sudan" for "the
+    Sudan"; "Equatorial Guinea" for "Guinea"): a state the title does not name is another
+    subject. A formal name of the title's own state ("the Republic of Mali") stays."""
+    low, title = text.lower(), topic.lower()
+    if not _compound_states().search(low):
+        return low
+    # (the title's own state under another of its names: "North Korea" for the DPRK)
+    own = {countries.canonical(m[0]) for m in _compound_states().finditer(title)}
+
+    def keep(m: re.Match[str]) -> str:
+        name, canon = m[0], countries.canonical(m[0])
+        if name in title or canon.lower() in title or canon in own:
+            return name
+        return " " * len(name)
+
+    return _compound_states().sub(keep, low)
+
+
+@functools.cache
+def _compound_states() -> re.Pattern[str]:
+    """Every state name of more than one word the countries data knows, longest first."""
+    names = [n.removeprefix("the ") for n in countries.known_names()[0]]
+    multi = sorted({n for n in names if " " in n or "-" in n}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in multi) + r")\b")
+
+
 def _term(term: str) -> str:
     """A term as a pattern; a plural also in the singular ("the Comoros": "the Comoro
     Islands", "the Falklands": "the Falkland Islands"), a word also in the plural ("terrorist
@@ -221,14 +251,14 @@ def _term(term: str) -> str:
 
 def topic_fit(topic: str, text: str) -> int:
     """How many of a topic's terms the text uses (0: the text is about something else)."""
-    low = text.lower()
+    low = _other_states_masked(topic, text)
     return sum(1 for term in topic_terms(topic) if re.search(_term(term), low))
 
 
 def topic_score(topic: str, text: str) -> float:
     """Like `topic_fit`, but a word of the topic itself ("Iran", "Rwanda") counts twice an
     alias ("sanctions", "nuclear"), which many subjects share."""
-    low = text.lower()
+    low = _other_states_masked(topic, text)
     own = {w for w in re.findall(r"[a-z][a-z'-]{3,}", topic.lower()) if w not in STOP}
     score = 0.0
     for term in topic_terms(topic):
