@@ -50,7 +50,11 @@ def test_a_tally_another_vote_of_the_day_bears_out_is_not_called_false(text):
     pairs = run(text, date(2018, 2, 27), [ADOPTED, VETOED], "vote")
     tally = next(v for c, v in pairs if "11" in c.text)
     assert tally.label != "contradicted", tally.explanation
-    assert tally.reason == "vote.link_ambiguous"
+    # the vetoed draft whose record matches the tally in full is the vote told of (support
+    # only: see test_generic_titles.py); never the day's adopted text
+    assert tally.reason == "vote.link_ambiguous" or (
+        tally.label == "supported" and tally.decision["decision"]["key"] == "S/2018/156"
+    ), tally.explanation
 
 
 @pytest.mark.parametrize(

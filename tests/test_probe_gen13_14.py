@@ -153,7 +153,9 @@ SREBRENICA = decision(
 def test_the_day_of_the_lone_veto_the_sentence_tells_of_is_borne_out(sentence):
     pairs = run(sentence, date(2015, 7, 9), [SREBRENICA], "date")
     _c, verdict = one(pairs)
-    assert (verdict.label, verdict.reason) == ("supported", "date.linked_vote_on_day")
+    # the day found the decision, so it is named, never "not found", and never borne out
+    assert (verdict.label, verdict.reason) == ("unverifiable", "date.linked_vote_on_day")
+    assert "S/2015/508" in verdict.explanation
 
 
 def test_the_day_of_a_veto_cast_by_another_member_is_not_borne_out_that_way():

@@ -130,8 +130,8 @@ def vote_linked_on(claim: Claim, ctx: CheckContext, day: date) -> Any:
     """ "Russia vetoed a resolution on Wednesday that would have condemned the Srebrenica
     massacre": the sentence's vote claim was linked, by this very day and its outcome words
     and member, to the day's only veto (recorded under "Bosnia and Herzegovina", a word the
-    story never uses): that decision dates the claim. None when no vote of the sentence was
-    linked that way."""
+    story never uses): that decision is named for the claim, though the day that found it
+    cannot be borne out by it. None when no vote of the sentence was linked that way."""
     for vote in ctx.in_sentence(claim, "vote"):
         link = link_decision(ctx, vote)
         top = link.candidates[0] if link.candidates else None

@@ -333,12 +333,14 @@ def _decision_on_day(
         )
     voted = vote_linked_on(claim, ctx, day)
     if voted is not None:
+        # (the day found the decision, so the decision cannot bear the day out: said, not
+        # decided, and never "not found")
         return make(
-            "supported",
-            f"The article dates a Council decision to {shown}; the vote its sentence tells of is "
-            f"linked to {label(voted)}, {voted.outcome} that day. Its recorded subject "
-            f'("{subject(voted)}") is not in the words around the claim, so what was voted on '
-            "was not compared.",
+            "unverifiable",
+            f"Resolved to {shown}. The vote its sentence tells of is linked to {label(voted)}, "
+            f"the only decision of that outcome that day, by the member the sentence names; its "
+            f'recorded subject ("{subject(voted)}") is not in the words around the claim, so '
+            "the day is not confirmed by it: check that it is the same matter.",
             RULE,
             VERSION,
             evidence=decision_evidence(voted, f"{voted.key}: {voted.outcome} on {long_date(day)}"),
