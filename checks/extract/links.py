@@ -76,9 +76,11 @@ def clause_outcome(sentence: str, at: int) -> str | None:
     nine votes" tells two outcomes, one per clause: each claim reads its own. A clause telling
     another vote before or after ("..., put forward after it vetoed a rival") is that vote's
     alone: the rest of the sentence neither reads nor inherits its words."""
-    for m in outcome_words()["other_event"].finditer(sentence):
-        if m.start() <= at < m.end():
-            return outcome_of(m[0])
+    events = list(outcome_words()["other_event"].finditer(sentence))
+    own = other_event_at(events, at)
+    if own is not None:
+        return outcome_of(own[0])
+    for m in events:  # blanked, so the offsets of the rest stay
         sentence = sentence[: m.start()] + " " * (m.end() - m.start()) + sentence[m.end() :]
     parts = clauses(sentence)
     if len(parts) <= 1:
@@ -89,6 +91,11 @@ def clause_outcome(sentence: str, at: int) -> str | None:
         return own
     others = {outcome_of(sentence[a:b]) for a, b in parts} - {None}
     return others.pop() if len(others) == 1 else None
+
+
+def other_event_at(events: list[re.Match[str]], at: int) -> re.Match[str] | None:
+    """The clause telling another vote ("after it vetoed a rival") that holds offset `at`."""
+    return next((m for m in events if m.start() <= at < m.end()), None)
 
 
 #: Any body named, the other councils tried before a bare "council" at the same place.
@@ -295,12 +302,8 @@ class _Claims:
         """The outcome words of the claim's clause, read once per clause."""
         at = claim.start - claim.sentence_start
         lo, _hi = clause_bounds(claim.sentence, at)
-        other = next(
-            (m.start() for m in outcome_words()["other_event"].finditer(claim.sentence)
-             if m.start() <= at < m.end()),
-            None,
-        )  # fmt: skip
-        key = (claim.sentence_start, len(claim.sentence), lo, other)
+        other = other_event_at(list(outcome_words()["other_event"].finditer(claim.sentence)), at)
+        key = (claim.sentence_start, len(claim.sentence), lo, other and other.start())
         if key not in self._clauses:
             self._clauses[key] = clause_outcome(claim.sentence, at)
         return self._clauses[key]

@@ -258,15 +258,16 @@ def _mismatch(
     # a tally whose counts and most named members both differ from the record ("passed by
     # seven votes with the U.K., the U.S.S.R., Poland and Colombia abstaining", against an
     # 11-0-0 decision): more likely another vote than a claim wrong in every part
-    if not link.named and "vote.counts_differ" in codes and (members_fit(claim.value, d) or 0) < 0:
-        leaned = True
+    another_vote = (
+        not link.named and "vote.counts_differ" in codes and (members_fit(claim.value, d) or 0) < 0
+    )
     others = [
         c.decision
         for c in link.candidates
         if c.decision.key != d.key and compare(stated(claim), c.decision, None)[0].matches
     ]
     others = others or ([] if link.named else _matching_on_the_days(claim, ctx, d))
-    if others or leaned or not decisive_link(link) or getattr(d, "unchecked", ()):
+    if others or leaned or another_vote or not decisive_link(link) or getattr(d, "unchecked", ()):
         maybe = f" The text may mean {label(others[0])}, whose record matches." if others else ""
         return make(
             "unverifiable",
