@@ -336,3 +336,50 @@ def test_votes_of_several_days_each_leaving_a_part_open_decide_nothing(text):
     pairs = verdicts(text, [now, before])
     named = of(pairs, "vote", "abstained")
     assert named.label not in {"supported", "partly_supported", "contradicted"}, named.explanation
+
+
+# --- an undated veto that fits two records: the weekday each bears out ------------------------
+DPRK_2022 = decision(
+    "S/2022/431", "vetoed", date(2022, 5, 26),  # a Thursday
+    "Non-proliferation - Democratic People's Republic of Korea", vote=(13, 2, 0),
+    members=members(no=("China", "Russia")), vetoed_by=("China", "Russia"),
+)  # fmt: skip
+DPRK_2024 = decision(
+    "S/2024/255", "vetoed", date(2024, 3, 28),  # a Thursday
+    "Non-proliferation/Democratic People's Republic of Korea", vote=(13, 1, 1),
+    members=members(no=("Russia",), abstain=("China",)), vetoed_by=("Russia",),
+)  # fmt: skip
+DPRK_2023 = decision(
+    "S/2023/999", "vetoed", date(2023, 6, 14),  # a Wednesday (a record made up for the test)
+    "Non-proliferation/Democratic People's Republic of Korea", vote=(13, 1, 1),
+    members=members(no=("Russia",), abstain=("China",)), vetoed_by=("Russia",),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a legal news site's style
+        "Russia vetoed on Thursday a UN Security Council resolution to extend the mandate of a "
+        "panel of experts monitoring North Korea. The Panel was established in 2006.",
+        # wire style
+        "On Thursday Russia vetoed a Security Council draft that would have renewed the panel "
+        "monitoring sanctions on North Korea. The panel has worked since 2009.",
+    ],
+)
+def test_an_undated_veto_fitting_two_records_is_borne_out_by_both(text):
+    pairs = verdicts(text, [DPRK_2022, DPRK_2024])
+    veto = of(pairs, "vote", "vetoed")
+    # Russia vetoed both (China too in 2022: a note, not a doubt)
+    assert (veto.label, veto.reason) == ("supported", "vote.every_tied_agrees"), veto.explanation
+    thursday = of(pairs, "date", "Thursday")
+    assert (thursday.label, thursday.reason) == ("supported", "date.fits_every_tied_decision")
+
+
+def test_a_weekday_only_some_of_the_tied_records_fall_on_is_not_supported():
+    text = (
+        "Russia vetoed on Thursday a UN Security Council resolution to extend the mandate of a "
+        "panel of experts monitoring North Korea. The Panel was established in 2006."
+    )
+    pairs = verdicts(text, [DPRK_2022, DPRK_2023, DPRK_2024])
+    assert of(pairs, "date", "Thursday").label == "unverifiable"

@@ -128,7 +128,7 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
             "partly_supported",
             f"The article says {claimed}; the record of {label(d)} agrees on "
             f"{', '.join(result.checked)}, but {'; '.join(result.unchecked)} could not be "
-            f"checked.{note} {chosen}",
+            f"checked.{_noted(result.notes)}{note} {chosen}",
             RULE,
             VERSION,
             reason="vote.partly_checked",
@@ -137,7 +137,7 @@ def check_vote(claim: Claim, ctx: CheckContext) -> Verdict:
     return make(
         "supported",
         f"The article says {claimed}; the record of {label(d)} says {record_vote(d)}. "
-        f"Checked: {', '.join(result.checked)}. {chosen}",
+        f"Checked: {', '.join(result.checked)}.{_noted(result.notes)} {chosen}",
         RULE,
         VERSION,
         reason="vote.members_match" if "who voted how" in result.checked else "vote.counts_match",
@@ -171,6 +171,7 @@ def _every_tied_agrees(claim: Claim, ctx: CheckContext, link: Link, claimed: str
     if unchecked and len({d.date for d, _r in results}) > 1:
         return None  # votes of several days, each leaving a part open: too loose to weigh
     names = " and ".join(label(d) for d, _r in results)
+    notes = [f"{label(d)}: {n}" for d, r in results for n in r.notes]
     ev = [e for d, r in results for e in decision_evidence(d, _record_line(d)) + r.evidence]
     body = (
         f"The article says {claimed}. Two or more decisions fit the sentence equally well "
@@ -191,7 +192,15 @@ def _every_tied_agrees(claim: Claim, ctx: CheckContext, link: Link, claimed: str
             reason="vote.partly_checked",
             **common,
         )
-    return make("supported", f"{body}.", RULE, VERSION, reason="vote.every_tied_agrees", **common)
+    return make(
+        "supported", f"{body}.{_noted(notes)}", RULE, VERSION, reason="vote.every_tied_agrees",
+        **common,
+    )  # fmt: skip
+
+
+def _noted(notes: list[str]) -> str:
+    """What the record adds beyond the claim, for the explanation (" Note: ...")."""
+    return f" Note: {'; '.join(notes)}." if notes else ""
 
 
 def stated(claim: Claim) -> dict:

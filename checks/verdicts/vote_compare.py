@@ -35,6 +35,9 @@ class Comparison:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (reason code, words)
     unchecked: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # what the record adds that the claim does not say and does not deny ("China vetoed it
+    # too"): shown, never weighed
+    notes: list[str] = field(default_factory=list)
 
     @property
     def matches(self) -> bool:
@@ -139,9 +142,9 @@ def compare_veto(value: dict, d: Any, out: Comparison) -> None:
             )
         )
     elif others:
-        # "Russia vetoed it" of a draft Russia and China vetoed: true as far as it goes; it
-        # does not say Russia was alone, so the vetoers it leaves out are not held against it
-        out.unchecked.append(f"the other vetoers (record: {', '.join(sorted(recorded))})")
+        # "Russia vetoed it" of a draft Russia and China vetoed: true as it stands (it does
+        # not say Russia was alone), so the vetoers it leaves out are a note, not a doubt
+        out.notes.append(f"the record names other vetoers too ({', '.join(sorted(recorded))})")
 
 
 #: From then on the Council's seats keep their names (no USSR, Yugoslavia or Zaire to map),

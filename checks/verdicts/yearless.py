@@ -66,15 +66,11 @@ def check_yearless(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | Non
         return None
     d, how = sentence_decision(ctx, claim)
     if d is None:
-        return None
+        return _every_tie_on_the_day(claim, ctx, shown, weekday, month_day)
     on = d.date
     fits_weekday = weekday is None or WEEKDAYS[on.weekday()] == weekday
     fits_day = month_day is None or (on.month, on.day) == month_day
-    said = " ".join(
-        x
-        for x in (weekday, f"{month_day[1]} {date(2000, *month_day):%B}" if month_day else "")
-        if x
-    )
+    said = claimed_day(weekday, month_day)
     common = {
         "claimed": shown,
         "found": f"{d.key}: {WEEKDAYS[on.weekday()]} {long_date(on)}",
@@ -102,3 +98,51 @@ def check_yearless(claim: Claim, ctx: CheckContext, shown: str) -> Verdict | Non
         reason="date.link_other_day",
         **common,
     )
+
+
+#: More tied decisions than this say too little of the day a sentence means.
+TIES_MAX = 3
+
+
+def _every_tie_on_the_day(
+    claim: Claim, ctx: CheckContext, shown: str, weekday: str | None, month_day: Any
+) -> Verdict | None:
+    """ "Russia vetoed on Thursday" in an undated story: the vote fits two vetoes on the
+    subject equally well, and each was cast on a Thursday, so the day holds whichever the text
+    means. None unless every one of them fits."""
+    ties = []
+    for vote in ctx.in_sentence(claim, "vote"):
+        link = link_decision(ctx, vote)
+        if link.decision is None and link.tied:
+            ties = [c.decision for c in link.tied]
+            break
+    if not ties or len(ties) > TIES_MAX or any(d.date is None for d in ties):
+        return None
+    fits = all(
+        (weekday is None or WEEKDAYS[d.date.weekday()] == weekday)
+        and (month_day is None or (d.date.month, d.date.day) == month_day)
+        for d in ties
+    )
+    if not fits:
+        return None
+    found = "; ".join(f"{d.key}: {WEEKDAYS[d.date.weekday()]} {long_date(d.date)}" for d in ties)
+    return make(
+        "supported",
+        f"The text gives the day as {claimed_day(weekday, month_day)} without a year; the "
+        f"vote its sentence tells of fits {len(ties)} decisions equally well "
+        f"({', '.join(label(d) for d in ties)}), and each was taken on such a day ({found}). "
+        "Which of them the text means, and so the year, was not checked.",
+        RULE,
+        VERSION,
+        evidence=[e for d in ties for e in decision_evidence(d, f"{d.key}: {d.outcome} on "
+                                                              f"{long_date(d.date)}")],
+        reason="date.fits_every_tied_decision",
+        claimed=shown,
+        found=found,
+    )  # fmt: skip
+
+
+def claimed_day(weekday: str | None, month_day: Any) -> str:
+    """ "Thursday", "17 March", "Thursday 17 March": the day as the text gives it."""
+    parts = [weekday or "", f"{month_day[1]} {date(2000, *month_day):%B}" if month_day else ""]
+    return " ".join(p for p in parts if p)
