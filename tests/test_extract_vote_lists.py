@@ -119,6 +119,26 @@ def merged(text: str) -> dict:
             12,
             True,
         ),
+        # regional paper: "including" in brackets, a possessive for the member's vote
+        (
+            "Russia's draft resolution received six votes in favor (including China's), but fell "
+            "short of the nine required to pass.",
+            "in_favour",
+            ["China"],
+            "for",
+            6,
+            True,
+        ),
+        # wire copy: "including those of"
+        (
+            "The Russian text got only five votes in favour, including those of China and Bolivia, "
+            "while four members voted against.",
+            "in_favour",
+            ["China", "Bolivia"],
+            "for",
+            5,
+            True,
+        ),
     ],
 )
 def test_names_after_a_count(text, key, names, count_key, count, partial):

@@ -212,11 +212,15 @@ def _without_a_prepositions_object(ctx: ArticleContext, names: str, at: int) -> 
     return names[cut:], at + cut
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _only_states(ctx: ArticleContext, g: Groups, m: re.Match[str]) -> list[str]:
     """The states of the matched list ("who"), once each; none unless every name is a state
     (else the words are not this vote's list: a wrong member is worse than none)."""
-    found = _state_names(ctx, g["who"], m.start("who"))
-    if not found or len(found) != len(countries.split_names(g["who"])):
+    who = _POSSESSIVE_END.sub("", g["who"])  # "(including China's)": China's vote
+    found = _state_names(ctx, who, m.start("who"))
+    if not found or len(found) != len(countries.split_names(who)):
         return []
     return list(dict.fromkeys(canon for canon, _offset in found))
 
