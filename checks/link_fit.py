@@ -96,3 +96,32 @@ def distinctive_match(claim: Any, d: Any) -> bool:
 
 
 NAMED_KEYS = ("against_members", "abstaining", "vetoed_by")
+
+
+def count_match(claim: Any, d: Any) -> bool:
+    """The record has every count the sentence states, and nothing it names differs: among
+    drafts of one day that fit the sentence equally well ("Russia's draft received six votes",
+    when two Russian drafts failed that day), the one the count belongs to. A lone count is no
+    sign across days or subjects (see `distinctive_match`); within one day's tie it is."""
+    from checks.verdicts.vote import stated
+    from checks.verdicts.vote_compare import compare
+
+    said = stated(claim)
+    inferred = set(said.get("inferred") or [])
+    counts = [k for k in ("for", "against", "abstain") if said.get(k) is not None]
+    if not [k for k in counts if k not in inferred]:
+        return False
+    return compare(said, d, None)[0].matches
+
+
+def tally_chosen(claim: Any, tied: list) -> list:
+    """The tied candidates whose record matches the tally the sentence gives: a distinctive
+    one among any candidates; any stated count among drafts of one day, unless the sentence's
+    words already tell which draft it means ("the second draft")."""
+    if claim.type != "vote":
+        return []
+    full = [c for c in tied if distinctive_match(claim, c.decision)]
+    one_day = len({c.decision.date for c in tied}) == 1
+    if len(full) != 1 and one_day and not claim.links.get("which_of_several"):
+        full = [c for c in tied if count_match(claim, c.decision)]
+    return full

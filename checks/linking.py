@@ -31,7 +31,7 @@ from checks.link_days import (
     candidate_days,
     claim_by_id,
 )
-from checks.link_fit import OUTCOME_FIT, distinctive_match, members_fit, sponsor_fit
+from checks.link_fit import OUTCOME_FIT, distinctive_match, members_fit, sponsor_fit, tally_chosen
 from checks.link_lookup import (  # (re-exported: the rules import them from here)
     decisions_on,
     index,
@@ -338,7 +338,7 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
                 leaned_on=leaned([before], others),
                 reason="link.pointed_back",
             )
-        full = [c for c in tied if claim.type == "vote" and distinctive_match(claim, c.decision)]
+        full = tally_chosen(claim, tied)
         if len(full) == 1:
             # two texts of one day, one tally: "8 to 1 (China) with 2 abstentions (Belgium and
             # France)" is the vote whose record says so (never sure: it supports only)

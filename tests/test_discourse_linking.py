@@ -156,9 +156,44 @@ def test_a_claim_every_tied_decision_bears_out_is_supported(text):
     assert (verdict.label, verdict.reason) == ("supported", "vote.every_tied_agrees")
 
 
-def test_a_claim_only_one_tied_decision_bears_out_stays_undecided():
-    text = "On Tuesday the Russian draft on Syria won six votes in the Security Council."
+@pytest.mark.parametrize(
+    "text",
+    [
+        # wire style
+        "On Tuesday the Russian draft on Syria won six votes in the Security Council.",
+        # a regional paper's style
+        "Russia's draft resolution on Syria received six votes in favor on Tuesday, but fell "
+        "short of the nine required to pass.",
+    ],
+)
+def test_a_count_only_one_of_the_day_s_tied_drafts_has_chooses_it_never_surely(text):
+    # two Russian drafts failed that day; "six votes" is the first one's count
     _c, verdict = one(run(text, DAY_2018, [RUSSIAN_A, RUSSIAN_B], "vote"))
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/2018/175"
+    assert verdict.decision["runner_up"]["key"] == "S/2018/322"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday the second Russian draft on Syria won six votes in the Security Council.",
+        "Russia's rival text on Syria received six votes in favor on Tuesday.",
+    ],
+)
+def test_words_that_tell_which_draft_leave_the_count_out_of_the_choice(text):
+    # "the second draft" is S/2018/322 by its words, which had five votes: the count must not
+    # pick the first draft instead
+    _c, verdict = one(run(text, DAY_2018, [RUSSIAN_A, RUSSIAN_B], "vote"))
+    assert (verdict.label, verdict.reason) == ("unverifiable", "vote.link_ambiguous")
+
+
+def test_a_count_does_not_choose_between_tied_drafts_of_different_days():
+    # a lone count is shared by many votes: across days it is no sign
+    later = decision("S/2018/999", "failed", DAY_2018 + timedelta(days=2),
+                     "The situation in the Middle East: Syria", vote=(5, 4, 6))  # fmt: skip
+    text = "The Russian draft on Syria won six votes in the Security Council."
+    _c, verdict = one(run(text, DAY_2018 + timedelta(days=4), [RUSSIAN_A, later], "vote"))
     assert (verdict.label, verdict.reason) == ("unverifiable", "vote.link_ambiguous")
 
 

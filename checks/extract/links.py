@@ -397,6 +397,9 @@ def links_for(
         # "the members that supported the proposal": the draft of the sentences before
         "refers_back": claim.type == "vote"
         and bool(outcome_words()["refers_back"].search(claim.sentence)),
+        # "the second Russian draft won six votes": the words, not the count, say which draft
+        "which_of_several": claim.type == "vote"
+        and bool(outcome_words()["which_of_several"].search(claim.sentence)),
         # "abstained on Algeria's proposed amendments": a vote on amendments, not on the text
         "amendment": claim.type == "vote"
         and bool(outcome_words()["amendment"].search(claim.sentence)),
