@@ -347,3 +347,19 @@ def test_veto_possessive_or_praised(text, holder):
 def test_no_veto_from_other_possessives_or_threats(text):
     value = merged(text)
     assert not value.get("vetoed_by") and not value.get("vetoed"), value
+
+
+# --- 4. "received N votes against": the count is against, not in favour ------------------------
+@pytest.mark.parametrize(
+    ("text", "against"),
+    [
+        # wire copy
+        ("The draft received two votes against and 13 in favour.", 2),
+        # a regional paper's style, names in brackets
+        ("It got four votes against (among them France and Britain).", 4),
+    ],
+)
+def test_votes_received_against_are_not_votes_in_favour(text, against):
+    value = merged(text)
+    assert value.get("against") == against, value
+    assert value.get("for") != against, value
