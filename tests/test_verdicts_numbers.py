@@ -322,3 +322,35 @@ def test_a_count_of_another_bodys_members_is_not_the_councils_size(text):
         verdict.reason,
         verdict.explanation,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a government history's editorial note, published decades later
+        "Between July 2 and 7, 1961, the Security Council debated Kuwait. The UAR draft did not "
+        "obtain the required 7 affirmative votes.",
+        # a newspaper's "today in history" column
+        "On this day in 1962, the Security Council met on the Congo. The Soviet text fell short "
+        "of the seven votes needed to pass.",
+    ],
+)
+def test_a_charter_figure_of_the_storys_own_past_is_no_error(text):
+    # written after 1966 about an earlier vote: the sentence states no time of its own, and
+    # seven votes were what a decision needed in the year the story speaks of
+    _claim, verdict = number_verdict(text, "1994-01-01")
+    assert (verdict.label, verdict.reason) == ("unverifiable", "number.votes_required_time_unknown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a South African weekly's headline, present tense
+        "Nine nations adopt Security Council ban on arms to South Africa.",
+        # wire headline
+        "Eleven members back Security Council call for ceasefire.",
+    ],
+)
+def test_a_count_of_members_that_adopt_or_back_a_text_counts_voters_not_seats(text):
+    _claim, verdict = number_verdict(text, "2018-08-07")
+    assert verdict.label == "unverifiable", verdict.explanation

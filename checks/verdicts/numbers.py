@@ -9,78 +9,28 @@ writer knows it (a note, not an error). Each rule answers one question and sets 
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
-from typing import Any
 
 from checks.extract.context import council_size
 from checks.models import Claim, Evidence, Verdict
-from checks.verdicts.base import CheckContext, evidence, long_date, make, topic_fit
-
-RULE, VERSION = "number.council_rules_records_calendar", "v2"
-#: Units that count the Council's members ("15-member", "15-nation", "15-country").
-MEMBER_UNITS = frozenset({"member", "nation", "country", "state"})
-COUNCIL = re.compile(r"(?i)\b(security\s+council|council|unsc|body)\b")
-#: Other bodies news calls "council": their sizes and voting rules are not the Charter's.
-OTHER_COUNCILS = re.compile(
-    r"(?i)\b((human\s+rights|european|economic\s+and\s+social|trusteeship|atlantic|gulf\s+"
-    r"cooperation|national\s+security|governing|arctic|nordic|city|town|municipal|privy|"
-    r"legislative|state|regional|executive|security\s+and\s+defen[cs]e)\s+council|council\s+of\s+"
-    r"(europe|the\s+european\s+union|the\s+eu|ministers|state)|general\s+assembly)\b"
+from checks.verdicts.base import CheckContext, evidence, long_date, topic_fit
+from checks.verdicts.charter_figures import (  # (re-exported: other rules import them here)
+    MEMBER_UNITS,
+    OTHER_COUNCILS,
+    about_the_security_council,
+    charter_evidence,
+    charter_figure,
+    compare_figure,
+    era_of_text,
+    figure_verdict,
+    sentence_day,
+    size_why,
+    story_times,
+    unit_word,
+    votes_needed,
+    votes_why,
 )
-
-
-def about_the_security_council(sentence: str) -> bool:
-    return bool(COUNCIL.search(sentence)) and not OTHER_COUNCILS.search(sentence)
-
-
-@functools.lru_cache(maxsize=1)
-def charter() -> dict:
-    return json.loads((Path(__file__).parents[1] / "data" / "charter.json").read_text("utf-8"))
-
-
-def charter_evidence(key: str) -> Evidence:
-    data = charter()
-    return Evidence(
-        source="un-charter",
-        title=data["title"],
-        url=data["url"],
-        excerpt=data[key]["quote"],
-        retrieved_at="",
-    )
-
-
-def unit_word(unit: str) -> str:
-    """ "nations", "countries", "countrys" -> "nation", "country": the unit as one word."""
-    low = unit.lower().strip()
-    if low.endswith("ies"):
-        return low[:-3] + "y"
-    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
-
-
-def sentence_day(claim: Claim, article_date: date | None) -> date | None:
-    """The first day of the time the claim's sentence speaks of (links made at extraction),
-    else the article's date. A year or month is enough: the Charter figures changed on
-    1 January 1966."""
-    link = (getattr(claim, "links", None) or {}).get("time") or {}
-    text = str(link.get("date") or "")
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
-    if not m:
-        return article_date
-    try:
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return article_date
-
-
-def _verdict(label: str, reason: str, text: str, **kw: Any) -> Verdict:
-    verdict = make(label, text, RULE, VERSION, **kw)
-    verdict.reason = reason
-    return verdict
 
 
 def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
@@ -100,92 +50,13 @@ def check_number(claim: Claim, ctx: CheckContext) -> Verdict:
         verdict = rule(claim, ctx, value, unit, sentence, on, claimed)
         if verdict is not None:
             return verdict
-    return _verdict(
+    return figure_verdict(
         "unverifiable",
         "number.no_rule",
         f'No rule or record in reach checks "{claim.text}"; verify '
         "the figure against its original source.",
         claimed=claimed,
     )
-
-
-def _compare(
-    label_ok: bool, claimed: str, truth: str, why: str, ev: list[Evidence], reason: str
-) -> Verdict:
-    if label_ok:
-        return _verdict(
-            "supported",
-            f"{reason}_match",
-            f"The article says {claimed}; {why}",
-            evidence=ev,
-            claimed=claimed,
-            found=truth,
-        )
-    return _verdict(
-        "contradicted",
-        f"{reason}_mismatch",
-        f"The article says {claimed}, but {why}",
-        evidence=ev,
-        claimed=claimed,
-        found=truth,
-    )
-
-
-def _charter_figure(
-    value: Any,
-    claimed: str,
-    then: date | None,
-    now: date | None,
-    figure: Callable[[date | None], int],
-    why: Callable[[int], str],
-    found: Callable[[int], str],
-    ev: list[Evidence],
-    reason: str,
-) -> Verdict:
-    """Compare a Charter figure with the one in force at the sentence's time; a figure right
-    only at the article's date is the writer's present-day description: a note, not an error."""
-    if then is None and now is None and value in {figure(era) for era in CHARTER_ERAS}:
-        # an undated text: "the eleven members" was right before 1966, "fifteen" since
-        return _verdict(
-            "unverifiable",
-            f"{reason}_time_unknown",
-            f"The article says {claimed}, which held in one era of the Charter but not in "
-            f"another ({'; '.join(why(figure(era)).rstrip('.') for era in CHARTER_ERAS)}). "
-            "The text gives no date to tell which time it speaks of.",
-            evidence=ev,
-            claimed=claimed,
-        )
-    at_then = figure(then)
-    if value == at_then or now is None or value != figure(now):
-        return _compare(value == at_then, claimed, found(at_then), why(at_then), ev, reason)
-    year = then.year if then else "that time"
-    return _verdict(
-        "partly_supported",
-        f"{reason}_at_writing_only",
-        f"The article says {claimed}, which holds when it was written, but the sentence speaks "
-        f"of {year}, when {why(at_then)}",
-        evidence=ev,
-        claimed=claimed,
-        found=found(at_then),
-    )
-
-
-#: One day in each era of the Charter's figures (the Council grew from 11 to 15 in 1966).
-CHARTER_ERAS = (date(1950, 1, 1), date(2000, 1, 1))
-
-
-def _size_why(size: int) -> str:
-    since = "since 1966" if size == 15 else "before 1966"
-    return f"the Security Council has had {size} members {since} (UN Charter, Article 23)."
-
-
-def _votes_needed(on: date | None) -> int:
-    return 9 if council_size(on) == 15 else 7
-
-
-def _votes_why(needed: int) -> str:
-    when = "" if needed == 9 else " before 1966"
-    return f"a Council decision needs {needed} affirmative votes{when} (UN Charter, Article 27(3))."
 
 
 #: Words that make a count a part of the Council: "the other four", "the remaining 14".
@@ -198,8 +69,9 @@ PERMANENT_WHOLE_BEFORE = re.compile(
 #: After a count of members, a verb of voting makes them voters, not the Council's size:
 #: "nine members of the Security Council opposed the resolution".
 VOTERS_AFTER = re.compile(
-    r"(?i)^[^,.;:]{0,60}?\b(vot(ed|ing)|oppos(ed|ing)|support(ed|ing)|back(ed|ing)|abstain(ed|ing)|"
-    r"reject(ed|ing)|endors(ed|ing)|approv(ed|ing)|favou?r(ed)?|in\s+favou?r)\b"
+    r"(?i)^[^,.;:]{0,60}?\b(vot(e|es|ed|ing)|oppos(e|es|ed|ing)|support(s|ed|ing)?|back(s|ed|ing)?|"
+    r"abstain(s|ed|ing)?|reject(s|ed|ing)?|endors(e|es|ed|ing)|approv(e|es|ed|ing)|"
+    r"adopt(s|ed|ing)?|pass(es|ed|ing)?|favou?r(ed)?|in\s+favou?r)\b"
 )
 #: "five countries, including the UK and France, ...": some members, named by example.
 NAMED_AFTER = re.compile(
@@ -283,33 +155,21 @@ def _council_size(claim, ctx, value, unit, sentence, on, claimed):
     if counts_another_body(before, rest):
         return None
     if on is None and ctx.article_date is None:
-        era = _era_of_text(ctx)
+        era = era_of_text(ctx)
         if era is not None and value == council_size(era):
             on = era  # supported by the era of the text's own dates (a mismatch stays unknown)
-    return _charter_figure(
+    return charter_figure(
         value,
         claimed,
         on,
         ctx.article_date,
         council_size,
-        _size_why,
+        size_why,
         lambda n: f"{n} members",
         [charter_evidence("members")],
         "number.council_size",
+        story_times(claim, ctx),
     )
-
-
-def _era_of_text(ctx: CheckContext) -> date | None:
-    """For an undated text: a day in the Charter era (before 1966 or after) that every year
-    its own dates give falls in, or None when they span both or there are none."""
-    years = {
-        int(c.value["date"][:4])
-        for c in ctx.claims
-        if c.type == "date" and c.value.get("date") and not c.value.get("relative")
-    }
-    if years and (max(years) < 1966 or min(years) >= 1966):
-        return date(max(years), 1, 1)
-    return None
 
 
 #: Words that make a number of votes the number a decision needs ("the nine votes needed").
@@ -340,16 +200,17 @@ def _affirmative_votes(claim, ctx, value, unit, sentence, on, claimed):
         return None
     if OF_ALL_VOTES.search(sentence[:at]):
         return None  # "needed nine of the council's 15 votes": 15 is all the votes there are
-    return _charter_figure(
+    return charter_figure(
         value,
         claimed,
         on,
         ctx.article_date,
-        _votes_needed,
-        _votes_why,
+        votes_needed,
+        votes_why,
         lambda n: f"{n} votes",
         [charter_evidence("affirmative_votes")],
         "number.votes_required",
+        story_times(claim, ctx),
     )
 
 
@@ -363,7 +224,7 @@ def _permanent_members(claim, ctx, value, unit, sentence, on, claimed):
         return None  # "vetoed by two permanent members": some of them, not how many there are
     if OTHER_COUNCILS.search(sentence):
         return None
-    return _compare(
+    return compare_figure(
         value == 5,
         claimed,
         "5 permanent members",
@@ -412,7 +273,7 @@ def _ordinal_resolution(claim, ctx, value, unit, sentence, on, claimed):
     )
     ev = [evidence(target.record, f"{target.symbol}: {target.topic}")]
     found = f"number {position} in {target.year}"
-    return _compare(position == value, claimed, found, why, ev, "number.ordinal_count")
+    return compare_figure(position == value, claimed, found, why, ev, "number.ordinal_count")
 
 
 def us_election_day(year: int) -> date:
@@ -453,6 +314,6 @@ def _days_to_us_election(claim, ctx, value, unit, sentence, on, claimed):
         f"the {year} US presidential election was on {long_date(election)}, {days} days after "
         f"{long_date(on)}{both_ends}."
     )
-    return _compare(
+    return compare_figure(
         value in {days, days + 1}, claimed, f"{days} days", why, ev, "number.days_to_election"
     )
