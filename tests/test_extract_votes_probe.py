@@ -45,6 +45,11 @@ def sides(text: str) -> dict[str, list[str]]:
         "Four members voted against the reimposition of the sanctions on Tehran.",
         # UN press release style, "in favour of the renewal of"
         "Ghana and Japan voted in favour of the renewal of the authorization, the delegate said.",
+        # a Somali outlet: a call by others, not the text voted on
+        "The 11 countries that voted against the call by the Somali government and the AU to "
+        "lift the arms embargo were thanked by neither.",
+        # wire copy: "the demand from"
+        "Eleven members voted against the demand from Mogadishu to end the embargo.",
     ],
 )
 def test_a_vote_on_an_action_the_draft_takes_gives_no_side(text):
