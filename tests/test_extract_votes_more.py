@@ -83,6 +83,11 @@ def test_passive_veto_keeps_other_agents_out():
         "Diplomats expect the text to be vetoed on Friday by Russia.",  # wire, expectation
         "The draft will be vetoed next week by Russia, envoys predicted.",  # newspaper, future
         "Diplomats said the draft would have been vetoed by Russia.",  # counterfactual
+        # a news agency's archive: an adverb between the modal and the verb
+        "It would certainly have been vetoed by the U.S., diplomats said.",
+        # newspaper: a relative clause, "surely"
+        "The African text, which would surely have been vetoed by the United States, was "
+        "withdrawn.",
         "Officials warned that the text was likely to be vetoed.",  # no holder, still not a veto
     ],
 )

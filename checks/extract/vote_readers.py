@@ -156,6 +156,25 @@ def _read_side_list(
     return True
 
 
+_VETO_WORD = re.compile(r"(?i)\bveto")
+#: Modal auxiliaries: "would (certainly) have been vetoed by" tells of no veto cast.
+_MODALS = frozenset({"would", "could", "might", "will", "may", "should", "can", "shall", "'d"})
+
+
+def _hypothetical_veto(ctx: ArticleContext, m: re.Match[str]) -> bool:
+    """The veto verb has a modal auxiliary ("It would certainly have been vetoed by the U.S."):
+    the pattern's fixed look-behinds miss a modal with an adverb between."""
+    word = _VETO_WORD.search(m.group(0))
+    if word is None:
+        return False
+    at = m.start() + word.start()
+    span = ctx.doc.char_span(at, m.start() + word.end(), alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0]
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
 def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:
     """Named states on the pattern's side: voted for/against, abstained, vetoed."""
     who = "who" if "who" in g else "who2"
@@ -165,6 +184,8 @@ def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, 
         part.start = names_at
     states = _states(ctx, names, names_at)
     side = p.options["side"]
+    if side == "veto" and _hypothetical_veto(ctx, m):
+        return False
     if not states and side == "veto" and _a_place(ctx, m.start(who), m.end(who)):
         part.vetoed = True  # "a Western veto": a veto was cast, by no state we can name
         return True
