@@ -61,3 +61,19 @@ def test_a_lone_dissenter_states_the_count(text):
     (value,) = [c.value for c in claims if c.type == "vote"]
     assert value["against"] == 1
     assert "against" not in value.get("inferred", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "vetoers"),
+    [
+        # an Indian daily's archive column
+        ("The United States joined Britain in vetoing the resolution on the Falklands.",
+         ["United States", "United Kingdom"]),
+        # wire style
+        ("France joined the United States and Britain in vetoing the draft on Namibia.",
+         ["France", "United States", "United Kingdom"]),
+    ],
+)  # fmt: skip
+def test_joining_another_member_in_vetoing_names_both_vetoers(text, vetoers):
+    (value,) = vetoes(text)
+    assert value["vetoed_by"] == vetoers

@@ -363,3 +363,16 @@ def test_votes_received_against_are_not_votes_in_favour(text, against):
     value = merged(text)
     assert value.get("against") == against, value
     assert value.get("for") != against, value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Jordanian agency's reprint
+        "The British draft won 11 favorable votes, but Russia vetoed it.",
+        # UN-style summary, British spelling
+        "The resolution received 11 favourable votes, with four abstentions.",
+    ],
+)
+def test_favourable_votes_are_votes_in_favour(text):
+    assert merged(text).get("for") == 11

@@ -695,6 +695,13 @@ def test_a_day_whose_year_is_inferred_is_only_ever_supported(day, label, reason)
         ("By abstaining, Washington averted a veto and let the resolution pass.", "adopted"),
         # a veto cast outweighs adoption words
         ("No decision could be adopted, owing to the vetoes of France and Britain.", "vetoed"),
+        # the present perfect of a text not adopted (a state news agency, a wire story)
+        ("The Japanese draft resolution has not been adopted by the Security Council.",
+         "not_adopted"),
+        ("The proposal has not been adopted, diplomats said.", "not_adopted"),
+        # a shortfall with "needed" and no "votes" (BBC and wire styles)
+        ("The Russian text got three votes, far short of the nine needed to pass.", "failed"),
+        ("It fell short of the nine required, with 12 members against.", "failed"),
     ],
 )  # fmt: skip
 def test_outcome_words_of_a_sentence(sentence, outcome):
