@@ -90,3 +90,20 @@ def test_another_state_holding_a_titles_word_is_another_subject(title, sentence)
 )
 def test_the_titles_own_state_under_another_name_still_fits(title, sentence):
     assert topic_score(title, sentence) > 0
+
+
+ATOMIC = "The international control of atomic energy (report of the Atomic Energy Commission)"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a New Zealand wire story of 1947
+        "Russia vetoed the proposal to set up a Balkans frontier commission.",
+        # UN-style summary
+        "The Soviet Union vetoed the creation of a commission of inquiry on the Greek border.",
+    ],
+)
+def test_a_commission_or_committee_alone_is_no_subject(sentence):
+    # "the Atomic Energy Commission" and a Balkans commission share only the body's kind
+    assert topic_score(ATOMIC, sentence) == 0

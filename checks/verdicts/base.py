@@ -179,7 +179,10 @@ STOP = frozenset(
     # parts of names that tell no subject alone: "Southern Rhodesia" is not "southern Lebanon",
     # and "Democratic Republic of the Congo" not any democratic republic
     "southern northern eastern western central south north east west democratic people's "
-    "kingdom islamic federal".split()
+    "kingdom islamic federal "
+    # bodies many titles name ("the Atomic Energy Commission", "a Commission of Investigation
+    # concerning Greek frontier incidents"): the word alone tells no subject
+    "commission commissions committee committees".split()
 )
 
 
