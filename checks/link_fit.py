@@ -99,17 +99,20 @@ NAMED_KEYS = ("against_members", "abstaining", "vetoed_by")
 
 
 def count_match(claim: Any, d: Any) -> bool:
-    """The record has every count the sentence states, and nothing it names differs: among
-    drafts of one day that fit the sentence equally well ("Russia's draft received six votes",
-    when two Russian drafts failed that day), the one the count belongs to. A lone count is no
-    sign across days or subjects (see `distinctive_match`); within one day's tie it is."""
+    """The record has every count the sentence states and agrees on every member it names:
+    among decisions of one day that fit the sentence equally well ("Russia's draft received
+    six votes", when two Russian drafts failed that day; "China and Kazakhstan abstained", of
+    the vetoed draft and not the resolution adopted unanimously that day), the one the words
+    belong to. A lone count is no sign across days or subjects (see `distinctive_match`);
+    within one day's tie it is."""
     from checks.verdicts.vote import stated
     from checks.verdicts.vote_compare import compare
 
     said = stated(claim)
     inferred = set(said.get("inferred") or [])
     counts = [k for k in ("for", "against", "abstain") if said.get(k) is not None]
-    if not [k for k in counts if k not in inferred]:
+    named = any(said.get(k) for k in (*NAMED_KEYS, "in_favour"))
+    if not [k for k in counts if k not in inferred] and not named:
         return False
     return compare(said, d, None)[0].matches
 

@@ -16,6 +16,7 @@ and rules do not contradict what they were chosen by.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from checks.link_days import (
     candidate_days,
     claim_by_id,
 )
+from checks.link_discourse import NEARBY, pointed_back_to, told_before
 from checks.link_fit import OUTCOME_FIT, distinctive_match, members_fit, sponsor_fit, tally_chosen
 from checks.link_lookup import (  # (re-exported: the rules import them from here)
     decisions_on,
@@ -62,14 +64,16 @@ DAY_WEIGHT = {
     "year inferred": 2.0,
     "named, long before": 1.0,
     "named earlier in the text": 3.0,
+    "the vote told just before": 3.0,
     STORY: 2.0,
     STORY_DAY: 0.5,
     ANY_TIME: 0.5,
 }
 #: A resolution "the resolution" points back to, named paragraphs before: never sure by itself.
 NAMED_EARLIER = "named earlier in the text"
-#: How near (in characters) a resolution named in another sentence may be to stand as a candidate.
-NEARBY = 600
+#: The decision the vote claim just before is linked to ("... was blocked by Russia's veto.
+#: China and Kazakhstan abstained"): a candidate whatever its subject, never sure by itself.
+TOLD_BEFORE = "the vote told just before"
 
 
 # --- ranking -----------------------------------------------------------------------------------
@@ -96,6 +100,9 @@ def _nearby(ctx: CheckContext, claim: Claim) -> list[tuple[str, Any]]:
         d = named_decision(ctx, earlier)
         if d is not None:
             out.append((NAMED_EARLIER, d))
+    told = told_before(ctx, claim)
+    if told is not None and all(d.key != told.key for _where, d in out):
+        out.append((TOLD_BEFORE, told))
     return out
 
 
@@ -132,6 +139,7 @@ def rank(
     amendment = claim.type == "vote" and bool(claim.links.get("amendment"))
     referent = claim.type == "vote" and bool(claim.links.get("refers_back"))
     named_keys = {d.key for _where, d in nearby}
+    told_keys = {d.key for where, d in nearby if where == TOLD_BEFORE}
     for day, where, d in pool:
         if amendment and not is_amendment(d):
             continue  # "abstained on the proposed amendments": not the vote on the text
@@ -140,13 +148,17 @@ def rank(
         lone = fit <= 0 and the_day_s_only(ctx, claim, day, where, d, window)
         # "Adopted by the Security Council at its 868th meeting, by 8 votes to none", under
         # the heading "Resolution 138": the text it points back to needs no subject words
-        pointed = fit <= 0 and not lone and referent and d.key in named_keys
+        pointed = (
+            fit <= 0 and not lone and ((referent and d.key in named_keys) or d.key in told_keys)
+        )
         full = fit <= 0 and not (lone or pointed) and where != ANY_TIME and claim.type == "vote"
         full = full and distinctive_match(claim, d)
         lone = lone or pointed or full
         if (fit <= 0 and not lone) or (where == ANY_TIME and own <= 0):
             continue  # a decision on another subject is not in reach
-        if pointed:
+        if pointed and d.key in told_keys:
+            fits = "the vote the sentence before tells of (its subject fits no words here)"
+        elif pointed:
             fits = "the text the sentence points back to, named before it"
         elif full:
             fits = (
@@ -210,7 +222,8 @@ def rank(
         # "The members that supported the proposal are ...": the draft of the sentences before,
         # whose day they state
         sure = sure or (where == "date before" and bool(claim.links.get("refers_back")))
-        if lone or where in {"named, long before", NAMED_EARLIER, STORY, STORY_DAY, ANY_TIME}:
+        if lone or where in {"named, long before", NAMED_EARLIER, TOLD_BEFORE, STORY, STORY_DAY,
+                             ANY_TIME}:  # fmt: skip
             sure = False  # found by the rest of the story, not by what this sentence says
         if (where.startswith("named") and own == 0) or where == "year inferred":
             sure = False
@@ -232,8 +245,14 @@ def rank(
             members=m,
             outcome=o,
         )
-        if d.key not in out or out[d.key].score < score:
-            out[d.key] = cand
+        # a decision reached several ways keeps its best-scored way; the vote told just before
+        # adds weight to a way the days give, never doubt (it keeps that way's sureness)
+        before = out.get(d.key)
+        if before is None or before.score < score:
+            sure_before = where == TOLD_BEFORE and before is not None and before.sure
+            out[d.key] = replace(cand, sure=True) if sure_before else cand
+        elif cand.sure and before.where == TOLD_BEFORE:
+            out[d.key] = replace(before, sure=True)
     ranked = sorted(out.values(), key=lambda c: -c.score)
     # A sentence that states its own day is about that day: when a decision on it fits the
     # subject, decisions of other days are not candidates, whatever the outcome words say
@@ -326,7 +345,7 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         )
     if runner is not None and best.score - runner.score < TIE:
         tied = [c for c in candidates if best.score - c.score < TIE]
-        before = _pointed_back_to(ctx, claim, tied)
+        before = pointed_back_to(ctx, claim, tied)
         if before is not None:
             others = [c for c in tied if c is not before]
             return Link(
@@ -376,22 +395,3 @@ def _link(ctx: CheckContext, claim: Claim) -> Link:
         leaned_on=leaned([best], candidates[1:]),
         reason="link.ranked",
     )
-
-
-def _pointed_back_to(ctx: CheckContext, claim: Claim, tied: list[Candidate]) -> Candidate | None:
-    """ "Twelve countries supported the draft resolution", after a sentence about the vote on
-    one of two drafts of that day: "the draft" is the one the vote claim before it is linked
-    to (by a link of its own, not by pointing back in turn). Never sure: a runner-up stays."""
-    if not claim.links.get("refers_back"):
-        return None
-    earlier = [
-        c
-        for c in ctx.claims
-        if c.type == "vote" and c.end <= claim.sentence_start and claim.start - c.end < NEARBY
-    ]
-    if not earlier:
-        return None
-    link = link_decision(ctx, max(earlier, key=lambda c: c.end))
-    if link.decision is None or link.reason not in {"link.named", "link.ranked"}:
-        return None
-    return next((c for c in tied if c.decision.key == link.decision.key), None)
