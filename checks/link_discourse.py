@@ -25,7 +25,10 @@ KEPT_LINKS = frozenset({"link.named", "link.ranked", "link.pointed_back", "link.
 def told_before(ctx: CheckContext, claim: Claim) -> Any:
     """The decision the nearest vote claim before this one (in its paragraph's reach) is
     linked to by a link of its own; None if there is none, or if that link rests on what the
-    undated story's other claims say (this claim's words among them: no circle)."""
+    undated story's other claims say (this claim's words among them: no circle), or if the
+    sentence's words tell another draft ("the rival text", "the second draft")."""
+    if claim.links.get("which_of_several"):
+        return None  # "the council then voted on the rival Russian draft": another vote
     earlier = [
         c
         for c in ctx.claims

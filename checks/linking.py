@@ -16,7 +16,6 @@ and rules do not contradict what they were chosen by.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -125,10 +124,12 @@ def rank(
     # (In an undated text, the latest day the story states for a decision stands for its date.)
     story = ctx.article_date or max(ctx.memo("story days", lambda: story_days(ctx)), default=None)
     long_ago = story - timedelta(days=60) if story else None
+    # (the vote told just before is a candidate of its own only when no day reaches it)
+    from_days = {d.key for _day, _where, d in pool}
     pool += [
         (d.date, where if long_ago is None or d.date >= long_ago else "named, long before", d)
         for where, d in nearby
-        if d.date is not None
+        if d.date is not None and not (where == TOLD_BEFORE and d.key in from_days)
     ]
     # A sentence that states its own day is about that day: a decision found on another day
     # may be what it means, but not surely.
@@ -245,14 +246,8 @@ def rank(
             members=m,
             outcome=o,
         )
-        # a decision reached several ways keeps its best-scored way; the vote told just before
-        # adds weight to a way the days give, never doubt (it keeps that way's sureness)
-        before = out.get(d.key)
-        if before is None or before.score < score:
-            sure_before = where == TOLD_BEFORE and before is not None and before.sure
-            out[d.key] = replace(cand, sure=True) if sure_before else cand
-        elif cand.sure and before.where == TOLD_BEFORE:
-            out[d.key] = replace(before, sure=True)
+        if d.key not in out or out[d.key].score < score:
+            out[d.key] = cand
     ranked = sorted(out.values(), key=lambda c: -c.score)
     # A sentence that states its own day is about that day: when a decision on it fits the
     # subject, decisions of other days are not candidates, whatever the outcome words say

@@ -10,7 +10,7 @@ are built from the votes database's rows of 26 February 2018.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -64,3 +64,35 @@ def test_a_vote_told_before_never_makes_a_link_sure():
     pairs = [(c, v) for c, v in run(text, DAY, [UK_DRAFT], "vote") if "abstained" in c.text]
     _c, verdict = one(pairs)
     assert verdict.label != "contradicted", verdict.explanation
+
+
+AID_DAY = date(2019, 12, 20)
+AID_VETOED = decision(
+    "S/2019/961", "vetoed", AID_DAY, "The situation in the Middle East (Syria)", vote=(13, 2, 0),
+    vetoed_by=("Russia", "China"), members=members(no=("Russia", "China")),
+)  # fmt: skip
+AID_RIVAL = decision(
+    "S/2019/962", "failed", AID_DAY, "The situation in the Middle East (Syria)", vote=(5, 6, 4),
+    members=members(yes=("Russia", "China")),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Pakistani daily's wire copy
+        "Russia and China vetoed the text on Syrian aid drafted by Belgium, Kuwait and "
+        "Germany. The council then voted on the rival text, but it failed with only five votes "
+        "in favour, six against and four abstentions.",
+        # a UN-style summary
+        "The Council failed to renew cross-border aid to Syria after Russia and China "
+        "vetoed a text. A second draft then received five votes in favour, six against and "
+        "four abstentions.",
+    ],
+)
+def test_a_sentence_telling_another_draft_does_not_continue_the_vote_before(text):
+    pairs = [(c, v) for c, v in run(text, AID_DAY + timedelta(days=1), [AID_VETOED, AID_RIVAL],
+                                    "vote") if "five" in c.text]  # fmt: skip
+    _c, verdict = one(pairs)
+    assert verdict.label == "supported", verdict.explanation
+    assert verdict.decision["decision"]["key"] == "S/2019/962"
