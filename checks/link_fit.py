@@ -80,22 +80,34 @@ def distinctive_match(claim: Any, d: Any) -> bool:
     the text's vote, even when the record's subject ("Middle East", a bare letter's title)
     fits none of the story's words. Unanimity or a lone count is shared by many votes, so it
     never counts. Ranks only, never sure: a record that matches can support, not refute."""
-    from checks.verdicts.vote import stated  # (rules import linking: imported when called)
-    from checks.verdicts.vote_compare import compare
-
-    said = stated(claim)
-    inferred = set(said.get("inferred") or [])
-    counts = {k: said[k] for k in ("for", "against", "abstain")
-              if said.get(k) is not None and k not in inferred}  # fmt: skip
+    said, counts = _said(claim)
     # (members named as voting for it are no sign: every member voted for a unanimous text)
     named = sum(len(said.get(k) or []) for k in NAMED_KEYS)
     split = len(counts) >= 2 and any(counts.get(k) for k in ("against", "abstain"))
     if said.get("unanimous") or not (split or named >= 3):
         return False
-    return compare(said, d, None)[0].matches
+    return _record_matches(said, d)
 
 
 NAMED_KEYS = ("against_members", "abstaining", "vetoed_by")
+
+
+def _said(claim: Any) -> tuple[dict, dict]:
+    """The claim's value as the vote rule compares it, and the counts the text states (not
+    inferred from a list of names)."""
+    from checks.verdicts.vote import stated  # (rules import linking: imported when called)
+
+    said = stated(claim)
+    inferred = set(said.get("inferred") or [])
+    counts = {k: said[k] for k in ("for", "against", "abstain")
+              if said.get(k) is not None and k not in inferred}  # fmt: skip
+    return said, counts
+
+
+def _record_matches(said: dict, d: Any) -> bool:
+    from checks.verdicts.vote_compare import compare  # (imported when called, as above)
+
+    return compare(said, d, None)[0].matches
 
 
 def count_match(claim: Any, d: Any) -> bool:
@@ -105,16 +117,9 @@ def count_match(claim: Any, d: Any) -> bool:
     the vetoed draft and not the resolution adopted unanimously that day), the one the words
     belong to. A lone count is no sign across days or subjects (see `distinctive_match`);
     within one day's tie it is."""
-    from checks.verdicts.vote import stated
-    from checks.verdicts.vote_compare import compare
-
-    said = stated(claim)
-    inferred = set(said.get("inferred") or [])
-    counts = [k for k in ("for", "against", "abstain") if said.get(k) is not None]
+    said, counts = _said(claim)
     named = any(said.get(k) for k in (*NAMED_KEYS, "in_favour"))
-    if not [k for k in counts if k not in inferred] and not named:
-        return False
-    return compare(said, d, None)[0].matches
+    return bool(counts or named) and _record_matches(said, d)
 
 
 def tally_chosen(claim: Any, tied: list) -> list:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from checks import countries
 from checks.extract.context import ArticleContext, number_value
+from checks.extract.vote_acts import MODAL
 from checks.patternbook import Pattern, load_json
 
 COUNT_KEYS = ("for", "against", "abstain")
@@ -157,8 +158,6 @@ def _read_side_list(
 
 
 _VETO_WORD = re.compile(r"(?i)\bveto")
-#: Modal auxiliaries: "would (certainly) have been vetoed by" tells of no veto cast.
-_MODALS = frozenset({"would", "could", "might", "will", "may", "should", "can", "shall", "'d"})
 
 
 def _hypothetical_veto(ctx: ArticleContext, m: re.Match[str]) -> bool:
@@ -172,7 +171,7 @@ def _hypothetical_veto(ctx: ArticleContext, m: re.Match[str]) -> bool:
     if span is None or not len(span):
         return False
     verb = span[0]
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in MODAL for c in verb.children)
 
 
 def _read_members(ctx: ArticleContext, p: Pattern, m: re.Match[str], g: Groups, part: Part) -> bool:

@@ -132,8 +132,8 @@ def charter_figure(
             claimed=claimed,
         )
     at_then = figure(then)
-    of_story = sorted(t for t in story_times if value != at_then and figure(t) == value)
-    if of_story:
+    of_story = sorted(t for t in story_times if figure(t) == value)
+    if value != at_then and of_story:
         return figure_verdict(
             "unverifiable",
             f"{reason}_time_unknown",
